@@ -21,9 +21,15 @@ export interface RunOptions {
   triggerUid?: string;
 }
 
+/** The message of an error thrown in any realm (errors from the script's vm context are not host Errors). */
+export function errorMessage(e: unknown): string {
+  const m = e && typeof e === 'object' ? (e as { message?: unknown }).message : undefined;
+  return typeof m === 'string' ? m : String(e);
+}
+
 export class StepError extends Error {
   constructor(readonly step: string, readonly error: unknown) {
-    super(`${step} failed: ${error instanceof Error ? error.message : String(error)}`);
+    super(`${step} failed: ${errorMessage(error)}`);
     this.name = 'StepError';
   }
 }
@@ -57,6 +63,8 @@ export class Sandbox {
   private readonly script: vm.Script;
   /** Errors thrown by simple triggers (Apps Script logs them; the user's edit stays). */
   readonly triggerErrors: { step: string; error: string }[] = [];
+  /** Test hook: extra globals put into every execution's context (never used by the CLI). */
+  extraGlobals: Record<string, unknown> = {};
 
   constructor(code: string, env: SandboxEnv = new SandboxEnv()) {
     this.env = env;
@@ -93,7 +101,7 @@ export class Sandbox {
     };
     const globals: Record<string, unknown> = {};
     installServices(ex, globals);
-    for (const [k, v] of Object.entries(globals)) ctx[k] = v;
+    for (const [k, v] of Object.entries({ ...globals, ...this.extraGlobals })) ctx[k] = v;
     this.script.runInContext(ctx);
     return { ctx, ex };
   }
@@ -239,8 +247,9 @@ export class Sandbox {
         this.run('onEdit', [(_c: vm.Context, ex: Execution) => event(ex)], { user: email, kind: 'simple', authMode: 'LIMITED', step: `--edit ${a1}` });
       } catch (e) {
         // A failing simple trigger never undoes the edit; Apps Script records the error in the executions log.
-        this.triggerErrors.push({ step: `--edit ${a1}`, error: (e as StepError).error instanceof Error ? ((e as StepError).error as Error).message : String(e) });
-        env.log('error', `onEdit failed: ${(e as Error).message}`);
+        const message = e instanceof StepError ? errorMessage(e.error) : errorMessage(e);
+        this.triggerErrors.push({ step: `--edit ${a1}`, error: message });
+        env.log('error', `onEdit failed: ${message}`);
       }
     }
     for (const t of env.triggers.filter((t) => t.eventType === 'ON_EDIT' && t.sourceId === env.spreadsheet.id)) {
@@ -300,7 +309,7 @@ export class Sandbox {
       try {
         this.fire(next);
       } catch (e) {
-        failed.push({ handler: next.handler, at: env.now, error: (e as Error).message });
+        failed.push({ handler: next.handler, at: env.now, error: e instanceof StepError ? errorMessage(e.error) : errorMessage(e) });
       }
     }
     env.now = end;

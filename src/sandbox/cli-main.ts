@@ -1,0 +1,4 @@
+// Entry of `npm run sandbox`.
+import { runCli } from './cli';
+
+runCli();
