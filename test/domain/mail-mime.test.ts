@@ -79,7 +79,7 @@ describe('header encoding', () => {
 describe('buildMimeMessage', () => {
   it('writes a 7-bit message with CRLF line ends and no line over 998 characters', () => {
     const raw = buildMimeMessage(message({ subject: '报价单 — 上海某某贸易有限公司'.repeat(3), text: '您好！\n附件是报价单。', html: '<p>您好！</p>' }));
-    expect(raw).toMatch(/^[\x00-\x7f]*$/);
+    expect([...raw].every((ch) => ch.charCodeAt(0) < 128)).toBe(true);
     expect(raw.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(raw.endsWith('\r\n')).toBe(true);
     for (const line of raw.split('\r\n')) expect(line.length).toBeLessThanOrEqual(998);
@@ -143,7 +143,7 @@ describe('buildMimeMessage', () => {
     expect(mail.attachments.map((a) => a.filename)).toEqual(['报价单 Q-001.pdf', longName, 'notes "v2".txt']);
     expect(mail.attachments.map((a) => a.contentType)).toEqual(['application/pdf', 'application/pdf', 'text/plain']);
     // an unusable type is written as octet-stream (mailparser then guesses text/plain from ".txt")
-    expect(raw).toMatch(/^Content-Type: application\/octet-stream;\r\n name="notes/m);
+    expect(raw).toMatch(/^Content-Type: application\/octet-stream;\r\n name=/m);
     expect(mail.attachments[0].content.equals(pdf)).toBe(true);
     expect(mail.attachments[1].content.equals(pdf)).toBe(true);
     expect(mail.attachments[2].content.toString('utf8')).toBe('备注');
