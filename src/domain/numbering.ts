@@ -1,6 +1,4 @@
-// Record and document numbers ("SO-2026-0007", "C-0001", "QT-2026-0012"): formatting, parsing, the highest number
-// already in a column, and allocation from a stored counter that never reuses or goes backwards. Pure: the caller
-// holds the document lock and persists the counter.
+// Record and document numbers ("SO-2026-0007", "C-0001"): format, parse, find the highest, allocate without reuse.
 
 /** How one series of numbers is written. */
 export interface NumberSeries {
@@ -95,7 +93,8 @@ export interface Allocation {
 /**
  * The next `count` sequences after both the stored counter (last sequence handed out, if any) and the highest
  * sequence found in the sheet, so a number is never reused even when rows were deleted or typed by hand, and never
- * goes backwards when the counter was lost. A missing or damaged counter counts as 0.
+ * goes backwards when the counter was lost. A missing or damaged counter counts as 0. The caller holds the document
+ * lock from reading the column to storing the returned counter.
  * @example allocate(7, 9, 2) // { sequences: [10, 11], counter: 11 }
  */
 export function allocate(counterState: number | null | undefined, existingMax: number, count: number): Allocation {

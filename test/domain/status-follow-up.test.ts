@@ -1,3 +1,4 @@
+// Specification of follow-up statuses: due-today boundary, done wins, snooze, moving the due date, stamps.
 import fc from 'fast-check';
 import { followUpDeadline, followUpStatus, type FollowUpStatusInput, type FollowUpStatusResult } from '../../src/domain/status/follow-up-status';
 import { WORK_STATUSES } from '../../src/domain/ledgers/records';

@@ -1,5 +1,4 @@
-// English and Chinese texts of statuses and stages: work and payment statuses, order and pipeline stages with the
-// pipeline checklists of seed 003, order-status reasons, stage-rule errors and the after-sales call reminder.
+// English and Chinese texts of statuses, order and pipeline stages, seed 003 checklists, reasons and stage errors.
 import type { OrderStage, PaymentStatus, PipelineStage, WorkStatus } from '../ledgers/records';
 import { fill, type Catalog, type Lang, type Message } from './i18n';
 

@@ -1,6 +1,4 @@
-// After-sales rules (seed 002): when the return visit is due — N working days after the customer received the
-// goods, or M days after a complaint or review was handled — the case's work status, and the phone call that bad
-// and medium reviews must get.
+// After-sales rules (seed 002): the return-visit date, a case's work status, and the phone call bad and medium reviews need.
 import type { AfterSalesRecord, AfterSalesType, LocalDate, WorkStatus } from '../ledgers/records';
 import { addDaysToLocalDate } from '../time/zone';
 import { addWorkingDays, weekendOf } from '../time/working-days';

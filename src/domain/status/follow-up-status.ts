@@ -1,5 +1,4 @@
-// Follow-up status rules: the user marks a row in progress or done, Gendan keeps pending / overdue true and stamps
-// Started on / Done on. The result depends only on the row and today, so the daily sweep and onEdit agree.
+// Follow-up status rules: the user marks in progress / done, Gendan keeps pending / overdue true and stamps the dates.
 import type { FollowUpRecord, LocalDate, WorkStatus } from '../ledgers/records';
 
 export type FollowUpStatusInput = Pick<FollowUpRecord, 'status' | 'progress' | 'due' | 'snoozedUntil' | 'startedOn' | 'doneOn'>;

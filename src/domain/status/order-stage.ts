@@ -1,6 +1,4 @@
-// The order stage flow: Inquiry → Quoted → Contracted → Deposit received → In production → Ready to ship → Shipped →
-// Balance received → Completed (or Lost). Filled dates and generated documents move an order forward only; terminal
-// stages are left alone; impossible moves change nothing and come back as named errors for a cell note and a toast.
+// The order stage flow (Inquiry → … → Completed, or Lost): forward-only moves from filled dates and documents.
 import type { LocalDate, OrderRecord, OrderStage } from '../ledgers/records';
 import { ORDER_STAGES } from '../ledgers/records';
 import { addDaysToLocalDate } from '../time/zone';
@@ -130,12 +128,13 @@ export function orderStageAfterEdit(before: OrderStageEditInput, after: OrderSta
     ];
 
     const start = orderStageRank(after.stage);
+    // Errors name the stage the row shows, since a refused edit leaves it there.
+    const stageName = orderStageName(ORDER_FLOW[start]);
     let rank = start;
     for (const trigger of triggers) {
       if (!trigger.fired) continue;
       const min = trigger.minimum;
       if (min && rank < min.rank) {
-        const stageName = orderStageName(ORDER_FLOW[rank]);
         update.errors.push({ code: min.code, column: min.column, message: statusMessage(`orderError.${min.code}`, { stage: stageName }) });
         continue;
       }

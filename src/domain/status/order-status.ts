@@ -1,5 +1,4 @@
-// Order work status (with the reasons an order is overdue) and payment status, computed from the stage and dates
-// alone so that onEdit and the daily sweep write the same values.
+// Order work status (with the reasons an order is overdue) and payment status, from the stage and dates alone.
 import type { LocalDate, OrderRecord, PaymentStatus, WorkStatus } from '../ledgers/records';
 import type { Message } from '../i18n/i18n';
 import { statusMessage } from '../i18n/status';

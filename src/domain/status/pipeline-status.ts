@@ -1,5 +1,4 @@
-// Pipeline (seed 003 B2B project) rules: the stages with their checklists and default win probabilities, a row's
-// work status, and what a stage change writes (stage since, a reset "0/m" checklist count, the stage's probability).
+// Pipeline (seed 003) rules: stages with checklists and win probabilities, row status, and what a stage change writes.
 import type { LocalDate, PipelineRecord, PipelineStage, WorkStatus } from '../ledgers/records';
 import { PIPELINE_STAGES } from '../ledgers/records';
 import { STATUS_MESSAGES, type StatusMessageId } from '../i18n/status';
