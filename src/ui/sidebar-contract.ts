@@ -8,7 +8,7 @@ export interface PanelOrder {
   stage: string; // label in the panel language
   stageCode: string;
   status: string; // label
-  statusCode: 'pending' | 'in-progress' | 'done' | 'overdue';
+  statusCode: 'pending' | 'in-progress' | 'done' | 'overdue' | 'due-today';
   total: string; // formatted money
   deliveryDate: string; // formatted or ''
   link: string; // URL of the order row
@@ -28,7 +28,7 @@ export interface PanelFollowUp {
   owner: string;
   due: string;
   status: string;
-  statusCode: 'pending' | 'in-progress' | 'done' | 'overdue';
+  statusCode: 'pending' | 'in-progress' | 'done' | 'overdue' | 'due-today';
   link: string;
 }
 
