@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { SandboxEnv, type AuthModeName, type Execution, type SimUser, type TriggerData } from './env';
+import './all-services';
 import { installServices } from './services/index';
 import { nextFiring } from './services/script-app';
 import { SheetModel, WallDate, parseA1, type CellValue } from './spreadsheet/model';

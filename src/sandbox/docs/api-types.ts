@@ -1,7 +1,5 @@
 // The Google Docs API (v1) JSON shapes the sandbox produces and reads: the @types Schema types, widened with the
 // fields the typings lag behind on (TableRowStyle.tableHeader, pinned header rows, column widths).
-type S = typeof GoogleAppsScript.Docs.Schema extends never ? never : GoogleAppsScript.Docs.Schema.Document;
-
 export type TextStyle = GoogleAppsScript.Docs.Schema.TextStyle;
 export type ParagraphStyle = GoogleAppsScript.Docs.Schema.ParagraphStyle & { pageBreakBefore?: boolean };
 export type Dimension = GoogleAppsScript.Docs.Schema.Dimension;
@@ -76,6 +74,3 @@ export interface DocsApiTabbedDocument extends Omit<DocsApiDocument, 'body' | 'd
     documentTab: { body: DocsApiDocument['body']; documentStyle: DocumentStyle; inlineObjects?: Record<string, InlineObject> };
   }[];
 }
-
-/** Compile-time check that our document stays assignable to the Apps Script typing. */
-export type SchemaDocument = S;

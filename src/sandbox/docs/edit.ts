@@ -1,0 +1,627 @@
+// Docs API batchUpdate on the unit model: each request is validated and applied in order against the result of the
+// previous ones, with the API's index rules and error messages. The batch is atomic: on the first invalid request
+// nothing is applied.
+import type { InlineObject, ParagraphStyle, TableCellStyle, TableColumnProperties, TableRowStyle, TextStyle } from './api-types';
+import {
+  DEFAULT_PARAGRAPH_STYLE,
+  DEFAULT_ROW_STYLE,
+  EMPTY_STYLE,
+  PT,
+  cloneDoc,
+  defaultCellStyle,
+  intern,
+  isParaUnit,
+  tableLayout,
+  type DocContent,
+  type TableLayout,
+  type Unit,
+} from './model';
+
+/** A request the API refuses: "Invalid requests[3].insertText: …". */
+export class DocsRequestError extends Error {
+  constructor(readonly requestIndex: number, readonly kind: string, readonly detail: string) {
+    super(`Invalid requests[${requestIndex}].${kind}: ${detail}`);
+    this.name = 'DocsRequestError';
+  }
+}
+
+/** A payload the API cannot even parse (unknown request kind, two kinds in one request, no requests). */
+export class DocsPayloadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DocsPayloadError';
+  }
+}
+
+export type Reply = Record<string, unknown>;
+
+const MODELED = [
+  'replaceAllText',
+  'insertText',
+  'deleteContentRange',
+  'insertTable',
+  'insertTableRow',
+  'deleteTableRow',
+  'pinTableHeaderRows',
+  'updateTextStyle',
+  'updateParagraphStyle',
+  'updateTableColumnProperties',
+  'updateTableCellStyle',
+  'updateTableRowStyle',
+  'insertInlineImage',
+  'insertPageBreak',
+] as const;
+type Kind = (typeof MODELED)[number];
+
+/** Real Docs API requests this sandbox does not implement: refused loudly rather than ignored. */
+const UNMODELED = new Set([
+  'createParagraphBullets', 'deleteParagraphBullets', 'createNamedRange', 'deleteNamedRange', 'replaceNamedRangeContent',
+  'insertTableColumn', 'deleteTableColumn', 'mergeTableCells', 'unmergeTableCells', 'deletePositionedObject', 'replaceImage',
+  'updateDocumentStyle', 'updateSectionStyle', 'insertSectionBreak', 'createHeader', 'createFooter', 'deleteHeader',
+  'deleteFooter', 'createFootnote', 'insertPerson', 'insertDate', 'addDocumentTab', 'deleteTab', 'updateDocumentTabProperties',
+  'pinTableHeaderRowsCount',
+]);
+
+const TEXT_FIELDS = ['backgroundColor', 'baselineOffset', 'bold', 'fontSize', 'foregroundColor', 'italic', 'link', 'smallCaps', 'strikethrough', 'underline', 'weightedFontFamily'];
+const PARAGRAPH_FIELDS = [
+  'alignment', 'avoidWidowAndOrphan', 'borderBetween', 'borderBottom', 'borderLeft', 'borderRight', 'borderTop', 'direction',
+  'indentEnd', 'indentFirstLine', 'indentStart', 'keepLinesTogether', 'keepWithNext', 'lineSpacing', 'namedStyleType',
+  'pageBreakBefore', 'shading', 'spaceAbove', 'spaceBelow', 'spacingMode', 'tabStops',
+];
+const CELL_FIELDS = ['backgroundColor', 'borderBottom', 'borderLeft', 'borderRight', 'borderTop', 'contentAlignment', 'paddingBottom', 'paddingLeft', 'paddingRight', 'paddingTop'];
+const ROW_FIELDS = ['minRowHeight', 'tableHeader', 'preventOverflow'];
+const COLUMN_FIELDS = ['width', 'widthType'];
+
+const NAMED_STYLES = ['NORMAL_TEXT', 'TITLE', 'SUBTITLE', 'HEADING_1', 'HEADING_2', 'HEADING_3', 'HEADING_4', 'HEADING_5', 'HEADING_6'];
+const ALIGNMENTS = ['START', 'CENTER', 'END', 'JUSTIFIED'];
+const WIDTH_TYPES = ['EVENLY_DISTRIBUTED', 'FIXED_WIDTH'];
+
+const MIN_COLUMN_WIDTH_PT = 5;
+
+type Obj = Record<string, unknown>;
+
+function obj(v: unknown): Obj | undefined {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined;
+}
+
+/**
+ * Removes what the API strips from inserted text: control characters U+0000–U+0008 and U+000C–U+001F (it keeps
+ * \t, \n and the vertical tab \v, a line break) and the Private Use Area U+E000–U+F8FF.
+ */
+export function stripUninsertable(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const x = text.charCodeAt(i);
+    if (x <= 0x08 || (x >= 0x0c && x <= 0x1f) || (x >= 0xe000 && x <= 0xf8ff)) continue;
+    out += text[i];
+  }
+  return out;
+}
+
+function isHigh(c: string): boolean {
+  const x = c.charCodeAt(0);
+  return x >= 0xd800 && x <= 0xdbff;
+}
+
+function isLow(c: string): boolean {
+  const x = c.charCodeAt(0);
+  return x >= 0xdc00 && x <= 0xdfff;
+}
+
+function lowerUnit(c: string): string {
+  const l = c.toLowerCase();
+  return l.length === 1 ? l : c;
+}
+
+/** Applies a batchUpdate's requests to a copy of `doc`; returns the new document and the replies. */
+export function applyRequests(doc: DocContent, requests: readonly unknown[]): { doc: DocContent; replies: Reply[] } {
+  if (!requests.length) throw new DocsPayloadError('Invalid requests: Must specify at least one request.');
+  const ed = new Editor(cloneDoc(doc));
+  const replies: Reply[] = [];
+  requests.forEach((raw, n) => {
+    const r = obj(raw);
+    const keys = r ? Object.keys(r).filter((k) => r[k] !== undefined && r[k] !== null) : [];
+    if (!r || keys.length === 0) throw new DocsPayloadError(`Invalid requests[${n}]: No request set.`);
+    if (keys.length > 1) {
+      throw new DocsPayloadError(`Invalid JSON payload received. Oneof field 'request' is already set. Cannot set '${keys[1]}' at 'requests[${n}]'.`);
+    }
+    const kind = keys[0];
+    if (UNMODELED.has(kind)) throw new DocsPayloadError(`The sandbox does not model the Docs request "${kind}" (requests[${n}]).`);
+    if (!(MODELED as readonly string[]).includes(kind)) {
+      throw new DocsPayloadError(`Invalid JSON payload received. Unknown name "${kind}" at 'requests[${n}]': Cannot find field.`);
+    }
+    const body = obj(r[kind]);
+    if (!body) throw new DocsPayloadError(`Invalid JSON payload received. Invalid value at 'requests[${n}].${kind}'.`);
+    replies.push(ed.apply(n, kind as Kind, body));
+  });
+  ed.collectGarbage();
+  const out = ed.doc;
+  out.revision++;
+  return { doc: out, replies };
+}
+
+class Editor {
+  private n = 0;
+  private kind: Kind = 'insertText';
+
+  constructor(readonly doc: DocContent) {}
+
+  private get units(): Unit[] {
+    return this.doc.units;
+  }
+
+  apply(n: number, kind: Kind, r: Obj): Reply {
+    this.n = n;
+    this.kind = kind;
+    switch (kind) {
+      case 'insertText':
+        return this.insertText(r);
+      case 'deleteContentRange':
+        return this.deleteContentRange(r);
+      case 'replaceAllText':
+        return this.replaceAllText(r);
+      case 'insertTable':
+        return this.insertTable(r);
+      case 'insertTableRow':
+        return this.insertTableRow(r);
+      case 'deleteTableRow':
+        return this.deleteTableRow(r);
+      case 'pinTableHeaderRows':
+        return this.pinTableHeaderRows(r);
+      case 'updateTextStyle':
+        return this.updateTextStyle(r);
+      case 'updateParagraphStyle':
+        return this.updateParagraphStyle(r);
+      case 'updateTableColumnProperties':
+        return this.updateTableColumnProperties(r);
+      case 'updateTableCellStyle':
+        return this.updateTableCellStyle(r);
+      case 'updateTableRowStyle':
+        return this.updateTableRowStyle(r);
+      case 'insertInlineImage':
+        return this.insertInlineImage(r);
+      case 'insertPageBreak':
+        return this.insertPageBreak(r);
+    }
+  }
+
+  private fail(detail: string): never {
+    throw new DocsRequestError(this.n, this.kind, detail);
+  }
+
+  private protoField(path: string): string {
+    const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    return `requests[${this.n}].${snake(this.kind)}.${path.split('.').map(snake).join('.')}`;
+  }
+
+  private badEnum(path: string, value: unknown): never {
+    throw new DocsPayloadError(`Invalid value at '${this.protoField(path)}' (TYPE_ENUM), ${JSON.stringify(value)}`);
+  }
+
+  private int(v: unknown, path: string, fallback?: number): number {
+    if (v === undefined || v === null) {
+      if (fallback !== undefined) return fallback;
+      this.fail(`${path} must be set.`);
+    }
+    const x = typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v;
+    if (typeof x !== 'number' || !Number.isInteger(x)) {
+      throw new DocsPayloadError(`Invalid value at '${this.protoField(path)}' (TYPE_INT32), ${JSON.stringify(v)}`);
+    }
+    return x;
+  }
+
+  private segment(where: Obj | undefined): void {
+    const id = where?.segmentId;
+    if (typeof id === 'string' && id !== '') this.fail(`The segment ID "${id}" was not found in the document.`);
+  }
+
+  /** The index a request's location or endOfSegmentLocation designates. */
+  private location(r: Obj): number {
+    const loc = obj(r.location);
+    const end = obj(r.endOfSegmentLocation);
+    if ((loc && end) || (!loc && !end)) this.fail('Exactly one of location or endOfSegmentLocation must be specified.');
+    this.segment(loc ?? end);
+    if (loc) return this.int(loc.index, 'location.index', 0);
+    return this.units.length - 1;
+  }
+
+  /** Validates an insertion point: inside an existing paragraph of the body or of a cell. */
+  private checkInsert(i: number): number {
+    const N = this.units.length;
+    if (i >= N) this.fail(`Index ${i} must be less than the end index of the referenced segment, ${N}.`);
+    if (i < 1 || !isParaUnit(this.units[i])) {
+      this.fail('The insertion index must be inside the bounds of an existing paragraph. You can still create new paragraphs by inserting newlines.');
+    }
+    // The API moves an insertion out of the middle of a surrogate pair.
+    const prev = this.units[i - 1];
+    const here = this.units[i];
+    if (prev.k === 'ch' && here.k === 'ch' && isHigh(prev.c) && isLow(here.c)) return i + 1;
+    return i;
+  }
+
+  private range(r: Obj, forDelete: boolean): { s: number; e: number } {
+    const range = obj(r.range);
+    if (!range) this.fail('The range must be specified.');
+    this.segment(range);
+    const s = this.int(range.startIndex, 'range.startIndex', 0);
+    const e = this.int(range.endIndex, 'range.endIndex', 0);
+    const N = this.units.length;
+    if (e <= s) this.fail('The range should not be empty.');
+    if (s < 1) this.fail('Cannot operate on the first section break in the document.');
+    if (forDelete) {
+      if (e > N) this.fail(`Index ${e} must be less than the end index of the referenced segment, ${N}.`);
+      if (e === N) this.fail('The range cannot include the newline character at the end of the segment.');
+    } else if (e >= N) {
+      this.fail(`Index ${e} must be less than the end index of the referenced segment, ${N}.`);
+    }
+    return { s, e };
+  }
+
+  private fields(r: Obj, allowed: readonly string[]): string[] {
+    const raw = r.fields;
+    if (typeof raw !== 'string' || raw.trim() === '') this.fail("At least one field must be listed in 'fields'. (Use '*' to indicate all fields.)");
+    const list = raw.split(',').map((f) => f.trim()).filter(Boolean);
+    if (list.includes('*')) return [...allowed];
+    for (const f of list) {
+      const top = f.split('.')[0];
+      if (!allowed.includes(top)) throw new DocsPayloadError(`Invalid field mask: "${f}" is not a field of the ${this.kind} style.`);
+    }
+    return [...new Set(list.map((f) => f.split('.')[0]))];
+  }
+
+  private masked<T extends object>(old: T, given: Obj, fields: string[]): T {
+    const next: Obj = { ...(old as Obj) };
+    for (const f of fields) {
+      if (given[f] === undefined || given[f] === null) delete next[f];
+      else next[f] = JSON.parse(JSON.stringify(given[f])) as unknown;
+    }
+    return intern(next as T);
+  }
+
+  /** The index of the newline that ends the paragraph containing i. */
+  private paragraphEnd(i: number): number {
+    let j = i;
+    while (this.units[j].k !== 'nl') j++;
+    return j;
+  }
+
+  /** The text style new text at i takes: the character before it, or the paragraph's first character. */
+  private inheritedStyle(i: number): TextStyle {
+    const prev = this.units[i - 1];
+    if (prev && (prev.k === 'ch' || prev.k === 'img' || prev.k === 'pb')) return prev.s;
+    const here = this.units[i];
+    return isParaUnit(here) ? here.s : EMPTY_STYLE;
+  }
+
+  private paragraphStyleAt(i: number): ParagraphStyle {
+    const nl = this.units[this.paragraphEnd(i)] as Extract<Unit, { k: 'nl' }>;
+    return nl.p;
+  }
+
+  private nextId(prefix: string): string {
+    return `${prefix}${String(this.doc.nextObjectId++).padStart(6, '0')}`;
+  }
+
+  /** A copy of a paragraph style for a new paragraph: headings get their own heading ID. */
+  private newParagraphStyle(p: ParagraphStyle): ParagraphStyle {
+    if (!p.headingId) return p;
+    return intern({ ...p, headingId: this.nextId('h.sbx') });
+  }
+
+  private insertUnitsText(i: number, text: string, s: TextStyle, p: ParagraphStyle): void {
+    const add: Unit[] = [];
+    for (let k = 0; k < text.length; k++) {
+      const c = text[k];
+      add.push(c === '\n' ? { k: 'nl', s, p: this.newParagraphStyle(p) } : { k: 'ch', c, s });
+    }
+    this.units.splice(i, 0, ...add);
+  }
+
+  private insideTable(i: number): boolean {
+    let depth = 0;
+    for (let j = i - 1; j >= 0; j--) {
+      const u = this.units[j];
+      if (u.k === 'te') depth++;
+      else if (u.k === 'ts') depth--;
+      else if (u.k === 'cs' && depth === 0) return true;
+    }
+    return false;
+  }
+
+  private table(loc: unknown, path: string): TableLayout {
+    const l = obj(loc);
+    if (!l) this.fail(`${path} must be specified.`);
+    this.segment(l);
+    const i = this.int(l.index, `${path}.index`, 0);
+    if (this.units[i]?.k !== 'ts') this.fail(`Invalid table start location. There is no table starting at index ${i}.`);
+    return tableLayout(this.units, i);
+  }
+
+  private cellLocation(r: Obj): { t: TableLayout; row: number; col: number } {
+    const tcl = obj(r.tableCellLocation);
+    if (!tcl) this.fail('tableCellLocation must be specified.');
+    const t = this.table(tcl.tableStartLocation, 'tableCellLocation.tableStartLocation');
+    const row = this.int(tcl.rowIndex, 'tableCellLocation.rowIndex', 0);
+    const col = this.int(tcl.columnIndex, 'tableCellLocation.columnIndex', 0);
+    if (row < 0 || row >= t.rows.length) this.fail(`Row index ${row} is out of bounds for a table with ${t.rows.length} rows.`);
+    if (col < 0 || col >= t.rows[row].cells.length) this.fail(`Column index ${col} is out of bounds for a row with ${t.rows[row].cells.length} cells.`);
+    return { t, row, col };
+  }
+
+  // ——— requests ———
+
+  private insertText(r: Obj): Reply {
+    const text = typeof r.text === 'string' ? r.text : '';
+    if (!text) this.fail('Insert text requests must specify text to insert.');
+    const i = this.checkInsert(this.location(r));
+    const clean = stripUninsertable(text);
+    if (clean) this.insertUnitsText(i, clean, this.inheritedStyle(i), this.paragraphStyleAt(i));
+    return {};
+  }
+
+  private deleteContentRange(r: Obj): Reply {
+    const { s, e } = this.range(r, true);
+    const u = this.units;
+    const startUnit = u[s];
+    const endUnit = u[e];
+    if ((startUnit.k === 'ch' && isLow(startUnit.c)) || (endUnit.k === 'ch' && isLow(endUnit.c))) {
+      this.fail('The range cannot start or end in the middle of a surrogate pair.');
+    }
+    let depth = 0;
+    for (let k = s; k < e; k++) {
+      const x = u[k];
+      if (x.k === 'ts') depth++;
+      else if (x.k === 'te') depth--;
+      else if ((x.k === 'rs' || x.k === 'cs') && depth === 0) depth = -1;
+      else if (x.k === 'nl' && depth === 0) {
+        const next = u[k + 1];
+        // A cell's last newline and the newline before a table stay (unless the table goes too).
+        if (!isParaUnit(next) && !(next?.k === 'ts' && k + 1 < e)) depth = -1;
+      }
+      if (depth < 0) break;
+    }
+    if (depth !== 0) this.fail('Invalid deletion range. Cannot delete the requested range.');
+    u.splice(s, e - s);
+    return {};
+  }
+
+  private replaceAllText(r: Obj): Reply {
+    const ct = obj(r.containsText);
+    const find = typeof ct?.text === 'string' ? ct.text : '';
+    if (!find) this.fail('The text to search for must not be empty.');
+    const matchCase = ct?.matchCase === true;
+    const replace = stripUninsertable(typeof r.replaceText === 'string' ? r.replaceText : '');
+    const u = this.units;
+    // Structural units become NUL, which never matches (NUL is stripped from every text).
+    let hay = '';
+    for (const x of u) hay += x.k === 'ch' ? (matchCase ? x.c : lowerUnit(x.c)) : x.k === 'nl' ? '\n' : '\u0000';
+    const needle = matchCase ? find : Array.from(find, (c) => (c.length === 1 ? lowerUnit(c) : c.toLowerCase())).join('');
+    if (needle.includes('\u0000')) return { replaceAllText: { occurrencesChanged: 0 } };
+    const matches: number[] = [];
+    for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + needle.length)) {
+      let ok = true;
+      for (let k = at; k < at + needle.length && ok; k++) {
+        if (u[k].k === 'nl' && !isParaUnit(u[k + 1])) ok = false;
+      }
+      if (ok) matches.push(at);
+    }
+    for (let m = matches.length - 1; m >= 0; m--) {
+      const at = matches[m];
+      const first = u[at] as Extract<Unit, { k: 'ch' | 'nl' }>;
+      const p = this.paragraphStyleAt(at + needle.length);
+      u.splice(at, needle.length);
+      if (replace) this.insertUnitsText(at, replace, first.s, p);
+    }
+    return { replaceAllText: { occurrencesChanged: matches.length } };
+  }
+
+  private insertTable(r: Obj): Reply {
+    const rows = this.int(r.rows, 'rows', 0);
+    const columns = this.int(r.columns, 'columns', 0);
+    if (rows < 1) this.fail('The table must have at least one row.');
+    if (columns < 1) this.fail('The table must have at least one column.');
+    const i = this.checkInsert(this.location(r));
+    const s = this.inheritedStyle(i);
+    const p = this.paragraphStyleAt(i);
+    this.insertUnitsText(i, '\n', s, p);
+    // New cells start as plain paragraphs; their text takes the style at the insertion point.
+    const cellPara = intern(DEFAULT_PARAGRAPH_STYLE);
+    const cellStyle = intern(defaultCellStyle());
+    const add: Unit[] = [{ k: 'ts', columns, cols: Array.from({ length: columns }, () => intern({ widthType: 'EVENLY_DISTRIBUTED' })) }];
+    for (let y = 0; y < rows; y++) {
+      add.push({ k: 'rs', s: intern(DEFAULT_ROW_STYLE) });
+      for (let x = 0; x < columns; x++) add.push({ k: 'cs', s: cellStyle }, { k: 'nl', s, p: cellPara });
+    }
+    add.push({ k: 'te' });
+    this.units.splice(i + 1, 0, ...add);
+    return {};
+  }
+
+  private headerCount(t: TableLayout): number {
+    let n = 0;
+    while (n < t.rows.length && (this.units[t.rows[n].start] as Extract<Unit, { k: 'rs' }>).s.tableHeader) n++;
+    return n;
+  }
+
+  private insertTableRow(r: Obj): Reply {
+    const { t, row } = this.cellLocation(r);
+    const below = r.insertBelow === true;
+    const ref = t.rows[row];
+    const pos = below ? row + 1 : row;
+    const header = pos < this.headerCount(t);
+    const refRow = (this.units[ref.start] as Extract<Unit, { k: 'rs' }>).s;
+    const add: Unit[] = [{ k: 'rs', s: intern({ ...refRow, tableHeader: header ? true : undefined }) }];
+    for (const cell of ref.cells) {
+      const first = this.units[cell.contentStart];
+      const s = isParaUnit(first) ? first.s : EMPTY_STYLE;
+      const p = isParaUnit(first) ? this.paragraphStyleAt(cell.contentStart) : intern(DEFAULT_PARAGRAPH_STYLE);
+      add.push({ k: 'cs', s: (this.units[cell.start] as Extract<Unit, { k: 'cs' }>).s }, { k: 'nl', s, p: intern({ ...p, headingId: undefined }) });
+    }
+    this.units.splice(below ? ref.end : ref.start, 0, ...add);
+    return {};
+  }
+
+  private deleteTableRow(r: Obj): Reply {
+    const { t, row } = this.cellLocation(r);
+    if (t.rows.length === 1) this.units.splice(t.start, t.end + 1 - t.start);
+    else this.units.splice(t.rows[row].start, t.rows[row].end - t.rows[row].start);
+    return {};
+  }
+
+  private pinTableHeaderRows(r: Obj): Reply {
+    const t = this.table(r.tableStartLocation, 'tableStartLocation');
+    const count = this.int(r.pinnedHeaderRowsCount, 'pinnedHeaderRowsCount', 0);
+    if (count < 0 || count > t.rows.length) this.fail(`The pinned header rows count must be between 0 and the number of rows in the table (${t.rows.length}).`);
+    t.rows.forEach((row, y) => {
+      const old = this.units[row.start] as Extract<Unit, { k: 'rs' }>;
+      this.units[row.start] = { k: 'rs', s: intern({ ...old.s, tableHeader: y < count ? true : undefined }) };
+    });
+    return {};
+  }
+
+  private updateTextStyle(r: Obj): Reply {
+    const { s, e } = this.range(r, false);
+    const fields = this.fields(r, TEXT_FIELDS);
+    const given = obj(r.textStyle) ?? {};
+    const u = this.units;
+    const cache = new Map<TextStyle, TextStyle>();
+    for (let k = s; k < e; k++) {
+      const x = u[k];
+      if (!isParaUnit(x)) continue;
+      let ns = cache.get(x.s);
+      if (!ns) {
+        ns = this.masked(x.s, given, fields);
+        cache.set(x.s, ns);
+      }
+      u[k] = { ...x, s: ns } as Unit;
+    }
+    return {};
+  }
+
+  private updateParagraphStyle(r: Obj): Reply {
+    const { s, e } = this.range(r, false);
+    const fields = this.fields(r, PARAGRAPH_FIELDS);
+    const given = obj(r.paragraphStyle) ?? {};
+    if (fields.includes('namedStyleType') && given.namedStyleType !== undefined && !NAMED_STYLES.includes(String(given.namedStyleType))) {
+      this.badEnum('paragraphStyle.namedStyleType', given.namedStyleType);
+    }
+    if (fields.includes('alignment') && given.alignment !== undefined && !ALIGNMENTS.includes(String(given.alignment))) {
+      this.badEnum('paragraphStyle.alignment', given.alignment);
+    }
+    const u = this.units;
+    for (let k = s; k < e; k++) {
+      if (!isParaUnit(u[k])) continue;
+      const j = this.paragraphEnd(k);
+      const nl = u[j] as Extract<Unit, { k: 'nl' }>;
+      let p = this.masked(nl.p, given, fields) as ParagraphStyle;
+      const named = p.namedStyleType ?? 'NORMAL_TEXT';
+      if (named === 'NORMAL_TEXT' && p.headingId) p = intern({ ...p, headingId: undefined });
+      else if (named !== 'NORMAL_TEXT' && !p.headingId) p = intern({ ...p, headingId: this.nextId('h.sbx') });
+      u[j] = { ...nl, p };
+      k = j;
+    }
+    return {};
+  }
+
+  private updateTableColumnProperties(r: Obj): Reply {
+    const t = this.table(r.tableStartLocation, 'tableStartLocation');
+    const fields = this.fields(r, COLUMN_FIELDS);
+    const given = obj(r.tableColumnProperties) ?? {};
+    if (fields.includes('widthType') && given.widthType !== undefined && !WIDTH_TYPES.includes(String(given.widthType))) {
+      this.badEnum('tableColumnProperties.widthType', given.widthType);
+    }
+    const width = obj(given.width);
+    if (fields.includes('width') && width) {
+      const mag = typeof width.magnitude === 'number' ? width.magnitude : 0;
+      if (mag < MIN_COLUMN_WIDTH_PT) this.fail(`The column width must be at least ${MIN_COLUMN_WIDTH_PT} points.`);
+    }
+    const indices = Array.isArray(r.columnIndices) ? r.columnIndices.map((c, k) => this.int(c, `columnIndices[${k}]`)) : [];
+    const head = this.units[t.start] as Extract<Unit, { k: 'ts' }>;
+    const all = indices.length ? indices : head.cols.map((_c, k) => k);
+    for (const c of all) if (c < 0 || c >= head.columns) this.fail(`Column index ${c} is out of bounds for a table with ${head.columns} columns.`);
+    const cols: TableColumnProperties[] = head.cols.map((c, k) => (all.includes(k) ? this.masked(c, given, fields) : c));
+    this.units[t.start] = { ...head, cols };
+    return {};
+  }
+
+  private updateTableCellStyle(r: Obj): Reply {
+    const fields = this.fields(r, CELL_FIELDS);
+    const given = obj(r.tableCellStyle) ?? {};
+    const range = obj(r.tableRange);
+    let cells: number[];
+    if (range) {
+      const { t, row, col } = this.cellLocation(range);
+      const rowSpan = this.int(range.rowSpan, 'tableRange.rowSpan', 1);
+      const colSpan = this.int(range.columnSpan, 'tableRange.columnSpan', 1);
+      if (rowSpan < 1 || colSpan < 1 || row + rowSpan > t.rows.length || col + colSpan > t.columns) this.fail('The table range is out of bounds.');
+      cells = t.rows.slice(row, row + rowSpan).flatMap((rw) => rw.cells.slice(col, col + colSpan).map((c) => c.start));
+    } else {
+      const t = this.table(r.tableStartLocation, 'tableStartLocation');
+      cells = t.rows.flatMap((rw) => rw.cells.map((c) => c.start));
+    }
+    for (const k of cells) {
+      const cs = this.units[k] as Extract<Unit, { k: 'cs' }>;
+      this.units[k] = { k: 'cs', s: this.masked<TableCellStyle>(cs.s, given, fields) };
+    }
+    return {};
+  }
+
+  private updateTableRowStyle(r: Obj): Reply {
+    const t = this.table(r.tableStartLocation, 'tableStartLocation');
+    const fields = this.fields(r, ROW_FIELDS);
+    const given = obj(r.tableRowStyle) ?? {};
+    const indices = Array.isArray(r.rowIndices) ? r.rowIndices.map((c, k) => this.int(c, `rowIndices[${k}]`)) : t.rows.map((_r, k) => k);
+    for (const y of indices) {
+      if (y < 0 || y >= t.rows.length) this.fail(`Row index ${y} is out of bounds for a table with ${t.rows.length} rows.`);
+      const rs = this.units[t.rows[y].start] as Extract<Unit, { k: 'rs' }>;
+      this.units[t.rows[y].start] = { k: 'rs', s: this.masked<TableRowStyle>(rs.s, given, fields) };
+    }
+    return {};
+  }
+
+  private insertInlineImage(r: Obj): Reply {
+    const uri = typeof r.uri === 'string' ? r.uri : '';
+    if (!uri) this.fail('The image URI must be specified.');
+    if (uri.length > 2048) this.fail('The URI must be less than 2 kB.');
+    if (!/^https?:\/\/[^\s/]+/i.test(uri)) {
+      this.fail('There was a problem retrieving the image. The provided image should be publicly accessible, within size limit, and in supported formats.');
+    }
+    const i = this.checkInsert(this.location(r));
+    const id = this.nextId('kix.sbx');
+    const size = obj(r.objectSize) ?? { height: PT(150), width: PT(200) };
+    const inline: InlineObject = {
+      objectId: id,
+      inlineObjectProperties: {
+        embeddedObject: {
+          imageProperties: { contentUri: uri, sourceUri: uri, cropProperties: {} },
+          size: JSON.parse(JSON.stringify(size)) as GoogleAppsScript.Docs.Schema.Size,
+          marginTop: PT(9),
+          marginBottom: PT(9),
+          marginLeft: PT(9),
+          marginRight: PT(9),
+        },
+      },
+    };
+    this.doc.inlineObjects[id] = inline;
+    this.units.splice(i, 0, { k: 'img', id, s: this.inheritedStyle(i) });
+    return { insertInlineImage: { objectId: id } };
+  }
+
+  private insertPageBreak(r: Obj): Reply {
+    const i = this.checkInsert(this.location(r));
+    if (this.insideTable(i)) this.fail('Page breaks cannot be inserted inside a table.');
+    const s = this.inheritedStyle(i);
+    const p = this.paragraphStyleAt(i);
+    this.units.splice(i, 0, { k: 'pb', s }, { k: 'nl', s, p: this.newParagraphStyle(p) });
+    return {};
+  }
+
+  /** Drops inline objects whose image was deleted. */
+  collectGarbage(): void {
+    const ids = Object.keys(this.doc.inlineObjects);
+    if (!ids.length) return;
+    const used = new Set<string>();
+    for (const u of this.units) if (u.k === 'img') used.add(u.id);
+    for (const id of ids) if (!used.has(id)) delete this.doc.inlineObjects[id];
+  }
+}
