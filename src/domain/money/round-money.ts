@@ -1,0 +1,36 @@
+// Commercial rounding of money: half away from zero on the last minor-unit digit, immune to binary noise (0.1 + 0.2).
+import { currencyDecimals } from './currencies';
+
+/**
+ * |amount| × 10^decimals as a whole number, rounded half-up. Float noise is removed first by keeping 15
+ * significant digits, so 1.005 × 100 (= 100.49999999999999) counts as 100.5 and rounds to 101.
+ * @example scaledMinorUnits(-1.005, 2) // 101
+ */
+export function scaledMinorUnits(amount: number, decimals: number): number {
+  const scaled = Math.abs(amount) * 10 ** decimals;
+  return Math.round(Number(scaled.toPrecision(15)));
+}
+
+/**
+ * Rounds to `decimals` places, halves away from zero, without binary noise (weights, volumes, percentages).
+ * @example roundTo(2.0005, 3) // 2.001
+ */
+export function roundTo(value: number, decimals: number): number {
+  if (!Number.isFinite(value)) return value;
+  const units = scaledMinorUnits(value, decimals);
+  if (units === 0) return 0;
+  const result = units / 10 ** decimals;
+  return value < 0 ? -result : result;
+}
+
+/**
+ * Rounds an amount to the currency's minor unit (cents by default), halves away from zero.
+ * Non-finite input is returned unchanged.
+ * @example roundMoney(0.1 + 0.2) // 0.3
+ * @example roundMoney(1.005) // 1.01
+ * @example roundMoney(-2.675) // -2.68
+ * @example roundMoney(1234.5, 'JPY') // 1235
+ */
+export function roundMoney(amount: number, currency?: string): number {
+  return roundTo(amount, currency === undefined ? 2 : currencyDecimals(currency));
+}
