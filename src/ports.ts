@@ -52,6 +52,8 @@ export interface Table {
   readBlock(row: number, col: number, numRows: number, numCols: number): CellValue[][];
   readFormulas(row: number, col: number, numRows: number, numCols: number): string[][];
   writeBlock(row: number, col: number, values: unknown[][]): void;
+  /** Data rows (from row 2) whose cell in `col` shows exactly `text` (one search, no read of the sheet). */
+  findRows(col: number, text: string): number[];
   setNote(row: number, col: number, note: string): void;
   lastRow(): number;
   maxColumns(): number;
@@ -85,6 +87,8 @@ export interface Workbook {
   timeZone(): string;
   locale(): string;
   table(name: string): Table | null;
+  /** The sheet with this ID, whatever its current name (users rename sheets). */
+  tableById(sheetId: number): Table | null;
   tableNames(): string[];
   insertTable(name: string): Table;
   renameTable(from: string, to: string): void;

@@ -1,21 +1,60 @@
-// The Gendan menu: built in onOpen from the registry of menu items; onOpen only builds the menu (it may run in
-// AuthMode.NONE, where no service that needs authorization is allowed).
+// The Gendan menu. onOpen only builds it (it may run in AuthMode.NONE, where nothing needing authorization is
+// allowed); the menu's language is the Settings language when readable, else the user's locale.
+import { langOf, type Lang } from '../domain/i18n/i18n';
+import { appText, type AppMessageId } from '../domain/i18n/app';
 
-type Handler = () => void;
-
-function about(): void {
-  SpreadsheetApp.getUi().alert('Gendan (跟单)', 'Sales & order follow-up for Google Sheets.', SpreadsheetApp.getUi().ButtonSet.OK);
+export interface MenuItem {
+  label: AppMessageId;
+  fn: string;
 }
 
-export const menuHandlers: Record<string, Handler> = {
-  menuAbout: about,
-};
+export interface MenuSection {
+  /** A submenu title, or null for items placed directly in the menu. */
+  title: AppMessageId | null;
+  items: MenuItem[];
+}
 
-export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+/** The menu, in order; separators fall between sections. Every fn is a registry entry of main.ts. */
+export const MENU: MenuSection[] = [
+  { title: null, items: [{ label: 'menu.refresh', fn: 'menuRefreshStatuses' }] },
+  { title: 'menu.automation', items: [{ label: 'menu.automationToggle', fn: 'menuToggleAutomation' }] },
+  {
+    title: null,
+    items: [
+      { label: 'menu.check', fn: 'menuCheckLedgers' },
+      { label: 'menu.setup', fn: 'menuSetup' },
+      { label: 'menu.about', fn: 'menuAbout' },
+    ],
+  },
+];
+
+function menuLang(e?: { authMode?: unknown }): Lang {
+  try {
+    if (e && String(e.authMode) !== 'NONE') {
+      const props = PropertiesService.getDocumentProperties();
+      const settings = props.getProperty('gendan.settings');
+      const language = settings ? (JSON.parse(settings) as { language?: string }).language : '';
+      if (language === 'en' || language === 'zh') return language;
+    }
+  } catch {
+    // properties are not readable in this auth mode: fall back to the user's locale
+  }
+  return langOf(Session.getActiveUserLocale());
+}
+
+export function buildMenu(e?: { authMode?: unknown }): void {
+  const lang = menuLang(e);
   const ui = SpreadsheetApp.getUi();
-  ui.createAddonMenu().addItem('About Gendan', 'menuAbout').addToUi();
-}
-
-export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
-  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+  const menu = ui.createAddonMenu();
+  MENU.forEach((section, i) => {
+    if (i > 0) menu.addSeparator();
+    if (section.title) {
+      const sub = ui.createMenu(appText(lang, section.title));
+      for (const item of section.items) sub.addItem(appText(lang, item.label), item.fn);
+      menu.addSubMenu(sub);
+    } else {
+      for (const item of section.items) menu.addItem(appText(lang, item.label), item.fn);
+    }
+  });
+  menu.addToUi();
 }

@@ -4,7 +4,7 @@ import type { CellValue, ChartSpec, ConditionalSpec, GridRef, Table, ValidationS
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const TAG_RE = /N\("gendan:([^"]+)"\)/;
+const TAG_RE = /N\("(gendan:[^"]+)"\)/;
 const PROTECTION_PREFIX = 'Gendan: ';
 
 function trimTrailingBlanks(row: CellValue[]): CellValue[] {
@@ -90,6 +90,18 @@ export class GasTable implements Table {
   writeBlock(row: number, col: number, values: unknown[][]): void {
     if (!values.length || !values[0].length) return;
     this.sheet.getRange(row, col, values.length, values[0].length).setValues(values);
+  }
+  findRows(col: number, text: string): number[] {
+    if (!text) return [];
+    let letters = '';
+    for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    return this.sheet
+      .getRange(`${letters}2:${letters}`)
+      .createTextFinder(text)
+      .matchEntireCell(true)
+      .matchCase(false)
+      .findAll()
+      .map((r) => r.getRow());
   }
   setNote(row: number, col: number, note: string): void {
     this.sheet.getRange(row, col).setNote(note);
@@ -210,6 +222,10 @@ export class GasWorkbook implements Workbook {
   }
   table(name: string): Table | null {
     const s = this.ss.getSheetByName(name);
+    return s ? new GasTable(s) : null;
+  }
+  tableById(sheetId: number): Table | null {
+    const s = this.ss.getSheets().find((x) => x.getSheetId() === sheetId);
     return s ? new GasTable(s) : null;
   }
   tableNames(): string[] {

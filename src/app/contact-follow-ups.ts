@@ -1,0 +1,92 @@
+// Contact log → Follow-ups: a contact row with a next action, an owner and a due date has exactly one follow-up,
+// found by its source "contact:<Contact ID>"; editing the contact updates that follow-up instead of adding another.
+import type { ContactRecord, FollowUpRecord } from '../domain/ledgers/records';
+import type { AppContext } from './context';
+import type { Change, Snapshot } from './ledger-table';
+import { allocateNumbers } from './assign-numbers';
+import { followUpFields, type Fields } from './row-rules';
+
+export function contactSource(contactId: string): string {
+  return `contact:${contactId}`;
+}
+
+/** The follow-up a contact row asks for, or null when it asks for none. */
+export function followUpFor(contact: ContactRecord): Fields<FollowUpRecord> | null {
+  if (!contact.contactId || !contact.nextAction || !contact.owner || !contact.due) return null;
+  return {
+    customer: contact.customer,
+    nextAction: contact.nextAction,
+    owner: contact.owner,
+    due: contact.due,
+    priority: contact.priority,
+    source: contactSource(contact.contactId),
+  };
+}
+
+const SYNCED: (keyof FollowUpRecord)[] = ['customer', 'nextAction', 'owner', 'due', 'priority'];
+
+export interface SyncResult {
+  created: number;
+  updated: number;
+  /** With a snapshot: the updates for the caller to write together with its own changes (one write). */
+  changes: Change<FollowUpRecord>[];
+}
+
+/**
+ * Creates or updates the follow-ups of `contacts`. With a snapshot of the whole Follow-ups ledger (the sweep) the
+ * matching is done in memory; without one (onEdit) each contact's follow-up is searched for by its source.
+ */
+export function syncFollowUpsFromContacts(ctx: AppContext, contacts: readonly ContactRecord[], followUps: Snapshot<FollowUpRecord> | null, locked = false): SyncResult {
+  const result: SyncResult = { created: 0, updated: 0, changes: [] };
+  const wanted = contacts.map((c) => ({ c, f: followUpFor(c) })).filter((x): x is { c: ContactRecord; f: Fields<FollowUpRecord> } => x.f !== null);
+  if (!wanted.length) return result;
+  const ledger = ctx.ledger('followUps');
+  if (!ledger) return result;
+  const today = ctx.today;
+  const toCreate: Fields<FollowUpRecord>[] = [];
+  let header = followUps?.header;
+  let mapping = followUps?.mapping;
+  if (!header || !mapping) ({ header, mapping } = ledger.readMapping());
+  const bySource = new Map<string, FollowUpRecord>();
+  if (followUps) for (const f of followUps.records) if (f.source) bySource.set(f.source, f);
+  const sourceCol = mapping.byKey.source;
+  for (const { f } of wanted) {
+    let existing: FollowUpRecord | undefined;
+    let snap: Snapshot<FollowUpRecord> | null = followUps;
+    if (followUps) existing = bySource.get(String(f.source));
+    else if (sourceCol) {
+      const rows = ledger.table.findRows(sourceCol, String(f.source));
+      if (rows.length) {
+        snap = ledger.readRows(rows[0], 1, header);
+        existing = snap.byRow.get(rows[0]);
+      }
+    }
+    if (existing && snap) {
+      const changes: Change<FollowUpRecord>[] = [];
+      for (const k of SYNCED) {
+        const v = f[k as keyof typeof f];
+        if (v !== undefined && v !== existing[k]) changes.push({ row: existing._row, key: k as Change<FollowUpRecord>['key'], value: v });
+      }
+      if (changes.length) {
+        const next = { ...existing, ...f } as FollowUpRecord;
+        for (const [k, v] of Object.entries(followUpFields(next, today))) changes.push({ row: existing._row, key: k as Change<FollowUpRecord>['key'], value: v });
+        if (!followUps) ledger.write(snap, changes);
+        else result.changes.push(...changes);
+        result.updated++;
+      }
+    } else {
+      toCreate.push(f);
+    }
+  }
+  if (toCreate.length) {
+    const existingIds = followUps ? followUps.records.map((r) => r.id) : [];
+    const ids = allocateNumbers(ctx, 'followUp', toCreate.length, existingIds, locked);
+    const rows = toCreate.map((f, i) => {
+      const rec = { _row: 0, nextAction: String(f.nextAction), ...f, id: ids[i] } as FollowUpRecord;
+      return { ...f, id: ids[i], ...followUpFields(rec, today) };
+    });
+    ledger.append(mapping, rows);
+    result.created = rows.length;
+  }
+  return result;
+}

@@ -1,0 +1,84 @@
+// The customer ledger's computed columns: last contact, next follow-up, open orders and total won, from the other
+// ledgers. Orders and contacts name a customer by Customer ID or by name; both are matched.
+import type { ContactRecord, CustomerRecord, FollowUpRecord, OrderRecord } from '../ledgers/records';
+import { followUpDeadline } from '../status/follow-up-status';
+import { roundMoney } from '../money/round-money';
+import type { LocalDate } from '../time/zone';
+
+export interface CustomerAggregates {
+  lastContact?: LocalDate;
+  nextFollowUp?: LocalDate;
+  openOrders: number;
+  totalWon: number;
+}
+
+/** Comparable form of a customer reference (ID or name): case, spaces and full-width forms ignored. */
+export function customerRefKey(ref: string | undefined): string {
+  return String(ref ?? '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Finds customers by ID or name. */
+export class CustomerIndex<C extends Pick<CustomerRecord, 'customerId' | 'name'>> {
+  private readonly byKey = new Map<string, C>();
+  constructor(customers: readonly C[]) {
+    for (const c of customers) {
+      if (c.name) this.byKey.set(customerRefKey(c.name), c);
+    }
+    // IDs win over names when a name happens to equal another customer's ID.
+    for (const c of customers) {
+      if (c.customerId) this.byKey.set(customerRefKey(c.customerId), c);
+    }
+  }
+  find(ref: string | undefined): C | undefined {
+    const k = customerRefKey(ref);
+    return k ? this.byKey.get(k) : undefined;
+  }
+}
+
+const OPEN_STAGES = new Set(['contracted', 'deposit', 'production', 'ready', 'shipped', 'balance']);
+const WON_STAGES = new Set(['contracted', 'deposit', 'production', 'ready', 'shipped', 'balance', 'completed']);
+
+/**
+ * Aggregates per customer (keyed by the customer's row). Open orders are contracted and not yet completed; total
+ * won sums contracted-or-later orders in `currency` (orders in another currency are not added into it).
+ */
+export function customerAggregates(
+  customers: readonly CustomerRecord[],
+  orders: readonly Pick<OrderRecord, 'customer' | 'stage' | 'totalAmount' | 'currency'>[],
+  contacts: readonly Pick<ContactRecord, 'customer' | 'date'>[],
+  followUps: readonly Pick<FollowUpRecord, 'customer' | 'status' | 'due' | 'snoozedUntil'>[],
+  currency: string,
+): Map<number, CustomerAggregates> {
+  const index = new CustomerIndex(customers);
+  const out = new Map<number, CustomerAggregates>();
+  for (const c of customers) out.set(c._row, { openOrders: 0, totalWon: 0 });
+  const cur = currency.toUpperCase();
+  for (const o of orders) {
+    const c = index.find(o.customer);
+    if (!c || !o.stage) continue;
+    const agg = out.get(c._row)!;
+    if (OPEN_STAGES.has(o.stage)) agg.openOrders++;
+    if (WON_STAGES.has(o.stage) && o.totalAmount !== undefined && (!o.currency || o.currency.toUpperCase() === cur)) {
+      agg.totalWon = roundMoney(agg.totalWon + o.totalAmount);
+    }
+  }
+  for (const ct of contacts) {
+    const c = index.find(ct.customer);
+    if (!c || !ct.date) continue;
+    const agg = out.get(c._row)!;
+    if (!agg.lastContact || ct.date > agg.lastContact) agg.lastContact = ct.date;
+  }
+  for (const f of followUps) {
+    if (f.status === 'done') continue;
+    const c = index.find(f.customer);
+    const deadline = followUpDeadline(f);
+    if (!c || !deadline) continue;
+    const agg = out.get(c._row)!;
+    if (!agg.nextFollowUp || deadline < agg.nextFollowUp) agg.nextFollowUp = deadline;
+  }
+  return out;
+}
