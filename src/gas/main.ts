@@ -1,16 +1,28 @@
 // The Apps Script entry: the registry of exposed functions. The build appends one top-level function per key
 // (menus, triggers and google.script.run can only call top-level functions); module load touches no service.
-import * as handlers from './handlers';
+import * as core from './handlers';
+import * as documents from './features/documents';
+import * as reminders from './features/reminders';
+import * as panel from './features/panel';
+import { composeMenu } from './menu';
+
+composeMenu(
+  [...panel.menuTop, ...documents.menuTop, ...reminders.menuTop],
+  [...panel.menuMiddle, ...documents.menuMiddle, ...reminders.menuMiddle],
+);
 
 export const exposed = {
-  onOpen: handlers.onOpen,
-  onInstall: handlers.onInstall,
-  onEdit: handlers.onEdit,
-  menuSetup: handlers.menuSetup,
-  menuCheckLedgers: handlers.menuCheckLedgers,
-  menuRefreshStatuses: handlers.menuRefreshStatuses,
-  menuToggleAutomation: handlers.menuToggleAutomation,
-  menuAbout: handlers.menuAbout,
-  triggerDailySweep: handlers.triggerDailySweep,
-  dialogGoTo: handlers.dialogGoTo,
+  onOpen: core.onOpen,
+  onInstall: core.onInstall,
+  onEdit: core.onEdit,
+  menuSetup: core.menuSetup,
+  menuCheckLedgers: core.menuCheckLedgers,
+  menuRefreshStatuses: core.menuRefreshStatuses,
+  menuToggleAutomation: core.menuToggleAutomation,
+  menuAbout: core.menuAbout,
+  triggerDailySweep: core.triggerDailySweep,
+  dialogGoTo: core.dialogGoTo,
+  ...documents.handlers,
+  ...reminders.handlers,
+  ...panel.handlers,
 };

@@ -14,19 +14,33 @@ export interface MenuSection {
   items: MenuItem[];
 }
 
-/** The menu, in order; separators fall between sections. Every fn is a registry entry of main.ts. */
-export const MENU: MenuSection[] = [
-  { title: null, items: [{ label: 'menu.refresh', fn: 'menuRefreshStatuses' }] },
-  { title: 'menu.automation', items: [{ label: 'menu.automationToggle', fn: 'menuToggleAutomation' }] },
-  {
-    title: null,
-    items: [
-      { label: 'menu.check', fn: 'menuCheckLedgers' },
-      { label: 'menu.setup', fn: 'menuSetup' },
-      { label: 'menu.about', fn: 'menuAbout' },
-    ],
-  },
-];
+/** The core sections: statuses, automation, ledgers. Feature modules add theirs (see main.ts). */
+export const CORE_MENU: { top: MenuSection[]; bottom: MenuSection[] } = {
+  top: [{ title: null, items: [{ label: 'menu.refresh', fn: 'menuRefreshStatuses' }] }],
+  bottom: [
+    { title: 'menu.automation', items: [{ label: 'menu.automationToggle', fn: 'menuToggleAutomation' }] },
+    {
+      title: null,
+      items: [
+        { label: 'menu.check', fn: 'menuCheckLedgers' },
+        { label: 'menu.setup', fn: 'menuSetup' },
+        { label: 'menu.about', fn: 'menuAbout' },
+      ],
+    },
+  ],
+};
+
+let menuSections: MenuSection[] = [...CORE_MENU.top, ...CORE_MENU.bottom];
+
+/** The full menu, in order; separators fall between sections. Every fn must be a registry entry of main.ts. */
+export function menuSectionsInUse(): MenuSection[] {
+  return menuSections;
+}
+
+/** Called once by main.ts with the feature modules' sections (documents, reminders, panel…). */
+export function composeMenu(featureTop: MenuSection[], featureMiddle: MenuSection[]): void {
+  menuSections = [...featureTop, ...CORE_MENU.top, ...featureMiddle, ...CORE_MENU.bottom];
+}
 
 function menuLang(e?: { authMode?: unknown }): Lang {
   try {
@@ -46,7 +60,7 @@ export function buildMenu(e?: { authMode?: unknown }): void {
   const lang = menuLang(e);
   const ui = SpreadsheetApp.getUi();
   const menu = ui.createAddonMenu();
-  MENU.forEach((section, i) => {
+  menuSections.forEach((section, i) => {
     if (i > 0) menu.addSeparator();
     if (section.title) {
       const sub = ui.createMenu(appText(lang, section.title));

@@ -1,0 +1,6 @@
+// The panel feature's exposed functions and menu sections (filled in by the panel work; merged by main.ts).
+import type { MenuSection } from '../menu';
+
+export const handlers: Record<string, (...args: never[]) => unknown> = {};
+export const menuTop: MenuSection[] = [];
+export const menuMiddle: MenuSection[] = [];
