@@ -103,6 +103,8 @@ export class CallLedger {
   private waitedMs = 0;
   /** Set while the sandbox itself works (exporters, assertions): nothing is counted. */
   private paused = 0;
+  /** Called with every modeled millisecond that passes (the sandbox moves its clock: time passes during a run). */
+  onTime: ((ms: number) => void) | null = null;
 
   /** Starts a step (a CLI step, a menu click, a trigger run); each step is one Apps Script execution. */
   beginStep(name: string): void {
@@ -157,6 +159,7 @@ export class CallLedger {
     step.byMethod[key] = (step.byMethod[key] ?? 0) + 1;
     step.modeledMs += ms;
     this.executionMs += ms;
+    this.onTime?.(ms);
     this.checkFaults(method, cls);
     if (this.executionMs > EXECUTION_LIMIT_MS) throw new ExecutionTimeExceeded();
     if (cls !== 'handle' && this.interleaves.length) this.runInterleaves();
@@ -180,6 +183,7 @@ export class CallLedger {
     this.current!.modeledMs += ms;
     this.executionMs += ms;
     this.waitedMs += ms;
+    this.onTime?.(ms);
     if (this.executionMs > EXECUTION_LIMIT_MS) throw new ExecutionTimeExceeded();
   }
 

@@ -106,7 +106,7 @@ export class SandboxEnv {
   ext: ExtensionState = {};
   private nextExecution = 1;
 
-  constructor(opts: { now?: number; timeZone?: string; user?: string; locale?: string; spreadsheet?: SpreadsheetModel } = {}) {
+  constructor(opts: { now?: number; timeZone?: string; user?: string; locale?: string; spreadsheet?: SpreadsheetModel; frozenClock?: boolean } = {}) {
     const locale = opts.locale ?? 'en';
     this.spreadsheet = opts.spreadsheet ?? new SpreadsheetModel({ timeZone: opts.timeZone, locale: toSheetsLocale(locale) });
     if (opts.timeZone) {
@@ -114,6 +114,13 @@ export class SandboxEnv {
       this.scriptTimeZone = opts.timeZone;
     }
     this.now = opts.now ?? Date.UTC(2026, 2, 2, 1, 0, 0);
+    // Time passes while a script runs: every call's modeled cost moves the simulated clock.
+    // (frozenClock: tests that assert exact timestamps keep the clock still.)
+    if (!opts.frozenClock) {
+      this.ledger.onTime = (ms) => {
+        this.now += ms;
+      };
+    }
     this.defaultUser = this.user(opts.user ?? 'owner@example.com', locale);
   }
 

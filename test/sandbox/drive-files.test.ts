@@ -50,7 +50,7 @@ describe('Drive.Files under the drive.file scope', () => {
   });
 
   it('keeps drive.file grants per user: another user sees neither my files nor my picks', () => {
-    const env = new SandboxEnv({ now: NOW });
+    const env = new SandboxEnv({ frozenClock: true, now: NOW });
     const me = kit(env);
     const other = kit(env, { user: 'sales2@example.com' });
     const mine = folder(me, 'Gendan');
@@ -173,7 +173,7 @@ describe('Drive.Files under the drive.file scope', () => {
   });
 
   it('deletes permanently, a folder with its content, and only what the user owns', () => {
-    const env = new SandboxEnv({ now: NOW });
+    const env = new SandboxEnv({ frozenClock: true, now: NOW });
     const k = kit(env);
     const out = folder(k, 'Out');
     const f = upload(k, 'a.pdf', 'a', out.id);
@@ -213,7 +213,7 @@ describe('Drive.Files under the drive.file scope', () => {
   });
 
   it('is not available to simple triggers (LIMITED) nor when the user refused drive.file', () => {
-    const env = new SandboxEnv({ now: NOW });
+    const env = new SandboxEnv({ frozenClock: true, now: NOW });
     expect(errorOf(() => kit(env, { authMode: 'LIMITED' }).Drive.Files.list({}))).toBe(
       'Exception: You do not have permission to call Drive.Files.List. Required permissions: https://www.googleapis.com/auth/drive.file',
     );

@@ -17,7 +17,7 @@ export interface Kit {
 }
 
 /** The services one execution of `user` sees (default: the env's default user, FULL auth). */
-export function kit(env: SandboxEnv = new SandboxEnv({ now: NOW }), opts: { user?: string; authMode?: AuthModeName } = {}): Kit {
+export function kit(env: SandboxEnv = new SandboxEnv({ frozenClock: true, now: NOW }), opts: { user?: string; authMode?: AuthModeName } = {}): Kit {
   const ex: Execution = {
     id: env.newExecutionId(),
     env,

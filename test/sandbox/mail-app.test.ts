@@ -29,7 +29,7 @@ function sendMany(n) { for (var i = 0; i < n; i++) MailApp.sendEmail('c' + i + '
 const NOW = Date.UTC(2026, 2, 2, 1, 0, 0);
 
 function sandbox(): Sandbox {
-  return new Sandbox(SCRIPT, new SandboxEnv({ now: NOW, user: 'owner@example.com' }));
+  return new Sandbox(SCRIPT, new SandboxEnv({ frozenClock: true, now: NOW, user: 'owner@example.com' }));
 }
 
 function tmpDir(): string {
@@ -156,7 +156,7 @@ describe('MailApp quota', () => {
     setMailQuota(sb.env, 5);
     sb.run('sendOne', ['a@example.com', '报价']);
     const state = JSON.parse(JSON.stringify(saveState(sb.env))) as ReturnType<typeof saveState>;
-    const env2 = new SandboxEnv({ now: NOW });
+    const env2 = new SandboxEnv({ frozenClock: true, now: NOW });
     loadState(env2, state);
     expect(remainingMailQuota(env2)).toBe(4);
     expect(mailRecords(env2)).toEqual(mailRecords(sb.env));

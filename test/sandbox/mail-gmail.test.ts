@@ -45,7 +45,7 @@ function quota() { return MailApp.getRemainingDailyQuota(); }
 const NOW = Date.UTC(2026, 2, 2, 1, 0, 0);
 
 function sandbox(): Sandbox {
-  return new Sandbox(SCRIPT, new SandboxEnv({ now: NOW, user: 'owner@example.com' }));
+  return new Sandbox(SCRIPT, new SandboxEnv({ frozenClock: true, now: NOW, user: 'owner@example.com' }));
 }
 
 function failure(fn: () => unknown): Error {

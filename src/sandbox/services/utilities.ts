@@ -72,7 +72,6 @@ export function makeUtilities(ex: Execution): UtilitiesApi {
     sleep(milliseconds: number): void {
       c('sleep');
       ex.env.ledger.addWait(milliseconds);
-      ex.env.now += milliseconds;
     },
   };
   return api as unknown as UtilitiesApi;
