@@ -96,7 +96,8 @@ export async function main(): Promise<number> {
   try {
     parsed = parseArgs(process.argv.slice(2));
   } catch (e) {
-    console.error((e as Error).message);
+    const message = (e as Error).message;
+    console.error(message.includes('usage:') ? message : `${message}\n${USAGE}`);
     return 2;
   }
   const { opts, steps } = parsed;
