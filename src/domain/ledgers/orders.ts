@@ -1,0 +1,57 @@
+// The Orders ledger (订单): one row per order from inquiry to completion. Columns in template order, which keeps the
+// seed's order except that auto columns changing together sit side by side (Stage, Status, Stage since, Payment
+// status; and Shipping notice no. … Updated at the end), because Gendan writes contiguous runs of cells.
+import type { OrderRecord } from './records';
+import { ORDER_STAGE_OPTIONS, PAYMENT_STATUS_OPTIONS, TRANSPORT_OPTIONS, WORK_STATUS_OPTIONS } from './enum-labels';
+import { col, defineLedger } from './schema-types';
+
+export const ORDERS = defineLedger<OrderRecord>()({
+  key: 'orders',
+  sheet: { en: 'Orders', zh: '订单' },
+  sheetAliases: ['Order ledger', 'Sales orders', 'Order list', '订单台账', '订单表', '订单列表', '销售订单'],
+  idColumn: 'orderNo',
+  idAutoIfBlank: true,
+  columns: [
+    col('orderNo', 'text', 'Order no.', '订单编号', ['Order number', 'Order ID', 'SO no', 'PO#', 'PO no', 'Customer PO', '订单号', '销售订单号'], { owner: 'shared', required: true, numberFormat: '@', width: 120 }),
+    col('customer', 'text', 'Customer', '客户', ['Customer name', 'Customer ID', 'Client', 'Buyer', '客户名称', '客户编号', '买方'], { required: true, width: 200 }),
+    col('owner', 'email', 'Owner', '跟单员', ['Sales rep', 'Merchandiser', 'Order follower', '负责人', '业务员']),
+    col('stage', 'enum', 'Stage', '阶段', ['Order stage', '订单阶段'], { options: ORDER_STAGE_OPTIONS, owner: 'shared', width: 130 }),
+    col('status', 'enum', 'Status', '状态', ['Order status', '订单状态'], { options: WORK_STATUS_OPTIONS, owner: 'auto', width: 100 }),
+    col('stageSince', 'date', 'Stage since', '阶段开始', ['Stage date', 'In stage since', '阶段日期', '进入阶段日期'], { owner: 'auto', plus: true }),
+    col('paymentStatus', 'enum', 'Payment status', '回款状态', ['Collection status', '收款状态', '付款状态'], { options: PAYMENT_STATUS_OPTIONS, owner: 'auto', width: 130 }),
+    col('inquiryDate', 'date', 'Inquiry date', '询盘日期', ['Enquiry date', 'Inquiry received', 'RFQ date', '询价日期']),
+    col('quoteNo', 'text', 'Quote no.', '报价单号', ['Quotation no', 'Quote number', 'QT no', '报价编号', '报价号'], { owner: 'shared', numberFormat: '@', width: 120 }),
+    col('quoteDate', 'date', 'Quote date', '报价日期', ['Quotation date', 'Quoted on'], { owner: 'shared' }),
+    col('quoteValidUntil', 'date', 'Quote valid until', '报价有效期', ['Valid until', 'Validity', 'Quotation validity', '有效期至', '报价有效期至'], { owner: 'shared', width: 110 }),
+    col('contractNo', 'text', 'Contract no.', '合同号', ['Contract number', 'SC no', 'Sales contract no', '合同编号', '销售合同号'], { owner: 'shared', numberFormat: '@', width: 120 }),
+    col('contractDate', 'date', 'Contract date', '合同日期', ['Signed on', 'Signing date', '签约日期', '签订日期'], { owner: 'shared' }),
+    col('currency', 'text', 'Currency', '币种', ['Curr', 'CCY', '货币', '币别'], { kind: 'currency', width: 80 }),
+    col('totalAmount', 'money', 'Total amount', '总金额', ['Total', 'Amount', 'Order amount', 'Order total', '金额', '订单金额', '合同金额'], { owner: 'auto', width: 120 }),
+    col('paymentTerms', 'text', 'Payment terms', '付款方式', ['Terms of payment', 'Payment term', '付款条件', '支付方式', '结算方式'], { width: 180 }),
+    col('depositPercent', 'percent', 'Deposit %', '定金比例', ['Deposit', 'Deposit percent', 'Deposit ratio', '定金', '订金比例', '定金%'], { min: 0, max: 1 }),
+    col('depositReceivedOn', 'date', 'Deposit received on', '定金到账日', ['Deposit received', 'Deposit date', '定金到账日期', '收定金日期', '定金到账'], { width: 110 }),
+    col('balanceDueOn', 'date', 'Balance due on', '尾款到期日', ['Balance due', 'Balance due date', '尾款到期日期', '余款到期日'], { width: 110 }),
+    col('balanceReceivedOn', 'date', 'Balance received on', '尾款到账日', ['Balance received', 'Balance date', '尾款到账日期', '余款到账日', '尾款到账'], { width: 110 }),
+    col('tradeTerm', 'text', 'Trade term', '贸易术语', ['Incoterm', 'Incoterms', 'Price term', 'Delivery term', '价格条款', '成交方式'], { width: 90 }),
+    col('transport', 'enum', 'Transport', '运输方式', ['Shipping method', 'Transport mode', 'Mode of transport', 'Shipment by', '运输', '货运方式'], { options: TRANSPORT_OPTIONS, width: 90 }),
+    col('portOfLoading', 'text', 'Port of loading', '起运港', ['POL', 'Loading port', '装运港', '装货港'], { width: 120 }),
+    col('destinationPort', 'text', 'Destination port', '目的港', ['POD', 'Port of destination', 'Port of discharge', 'Destination', '卸货港', '目的地'], { width: 120 }),
+    col('deliveryDate', 'date', 'Delivery date', '交货日期', ['Delivery', 'Delivery time', '交期', '交货期']),
+    col('factory', 'text', 'Factory', '生产工厂', ['Supplier', 'Manufacturer', '工厂', '供应商']),
+    col('factoryPoNo', 'text', 'Factory PO no.', '采购合同号', ['Factory PO', 'Purchase order no', 'Purchase contract no', '采购单号', '采购合同编号', '工厂订单号'], { owner: 'shared', numberFormat: '@', width: 120 }),
+    col('productionProgress', 'percent', 'Production progress %', '生产进度', ['Production progress', 'Progress', '进度', '生产进度%'], { min: 0, max: 1, width: 90 }),
+    col('shippedOn', 'date', 'Shipped on', '出货日期', ['Ship date', 'Shipment date', 'Shipped', 'ETD', '发货日期', '出运日期']),
+    col('blNo', 'text', 'B/L no.', '提单号', ['BL no', 'B/L number', 'Bill of lading', 'Bill of lading no', 'AWB no', '提单编号'], { numberFormat: '@', width: 130 }),
+    col('trackingNo', 'text', 'Tracking no.', '物流单号', ['Tracking number', 'Tracking', '快递单号', '追踪号', '物流追踪号'], { numberFormat: '@', width: 140 }),
+    col('eta', 'date', 'ETA', '预计到达', ['Estimated arrival', 'Arrival date', 'Estimated time of arrival', '预计到港', '到港日期']),
+    col('packagingRequirements', 'text', 'Packaging requirements', '包装要求', ['Packing requirements', 'Packaging', 'Packing', '包装'], { width: 200 }),
+    col('shippingMarks', 'text', 'Shipping marks', '唛头', ['Marks', 'Shipping mark', 'Marks & numbers', 'Marks and numbers', '运输标志'], { width: 180 }),
+    col('qualityRequirements', 'text', 'Quality requirements', '质量要求', ['Quality', 'QC requirements', '品质要求', '质检要求'], { width: 200 }),
+    col('lostReason', 'text', 'Lost reason', '终止原因', ['Reason lost', 'Loss reason', 'Cancel reason', 'Cancellation reason', '丢单原因', '取消原因'], { width: 180 }),
+    col('notes', 'text', 'Notes', '备注', ['Remarks', 'Comments', 'Note'], { width: 220 }),
+    col('shippingNoticeNo', 'text', 'Shipping notice no.', '出货通知单号', ['Shipping notice', 'SN no', '出货通知号', '出货通知'], { owner: 'auto', numberFormat: '@', width: 120, plus: true }),
+    col('invoiceNo', 'text', 'Invoice no.', '发票号', ['Invoice number', 'CI no', 'Commercial invoice no', '发票号码', '发票编号'], { owner: 'auto', numberFormat: '@', width: 120, plus: true }),
+    col('documents', 'text', 'Documents', '单据', ['Docs', 'Document links', '单据链接', '文件'], { owner: 'auto', width: 220 }),
+    col('updated', 'datetime', 'Updated', '更新时间', ['Last updated', 'Updated at', 'Modified', '最后更新', '更新'], { owner: 'auto' }),
+  ],
+});
