@@ -113,11 +113,11 @@ export function applyEdit(ctx: AppContext, e: EditInfo): EditOutcome {
       const recs = snap.records as ContactRecord[];
       const blank = recs.filter((r) => !r.contactId);
       const ids = allocateNumbers(ctx, 'contact', blank.length);
-      blank.forEach((r, i) => {
-        add<ContactRecord>(r._row, { contactId: ids[i] });
-        r.contactId = ids[i];
-      });
-      const sync = syncFollowUpsFromContacts(ctx, recs, null);
+      const assigned = new Map(blank.map((r, i) => [r._row, ids[i]]));
+      for (const [row, id] of assigned) add<ContactRecord>(row, { contactId: id });
+      // Snapshot records stay as read (the writer compares against them): numbered copies go to the sync.
+      const numbered = recs.map((r) => (assigned.has(r._row) ? { ...r, contactId: assigned.get(r._row) } : r));
+      const sync = syncFollowUpsFromContacts(ctx, numbered, null);
       out.followUpsCreated = sync.created;
       out.followUpsUpdated = sync.updated;
       break;
@@ -155,13 +155,14 @@ export function applyEdit(ctx: AppContext, e: EditInfo): EditOutcome {
 }
 
 function clearEmptiedRows(ledger: LedgerTable<RowRef>, snap: Snapshot<RowRef>, changes: Change<RowRef>[]): void {
-  const autoKeys = snap.ledger.columns.filter((c) => c.owner === 'auto').map((c) => c.key);
-  const userCols = snap.ledger.columns.filter((c) => c.owner !== 'auto').map((c) => snap.mapping.byKey[c.key]).filter((c): c is number => !!c);
+  // Gendan's values (auto and shared columns) are cleared from rows with nothing left in the people's columns.
+  const gendanKeys = snap.ledger.columns.filter((c) => c.owner !== 'user').map((c) => c.key);
+  const userCols = snap.ledger.columns.filter((c) => c.owner === 'user').map((c) => snap.mapping.byKey[c.key]).filter((c): c is number => !!c);
   snap.rows.forEach((row, i) => {
     const r = snap.firstRow + i;
     if (snap.byRow.has(r)) return;
     if (userCols.some((c) => row[c - 1] !== '' && row[c - 1] !== undefined)) return;
-    for (const k of autoKeys) {
+    for (const k of gendanKeys) {
       const c = snap.mapping.byKey[k];
       if (c && row[c - 1] !== '' && row[c - 1] !== undefined) changes.push({ row: r, key: k as Change<RowRef>['key'], value: undefined });
     }

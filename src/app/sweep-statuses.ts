@@ -51,22 +51,27 @@ function sweepLocked(ctx: AppContext): SweepReport {
   const pipeline = load('pipeline');
   const afterSales = load('afterSales');
 
-  // Missing numbers, seeded by the largest number already in each column.
-  const number = <K extends LedgerKey>(l: Loaded<K> | null, series: NumberSeriesKey, key: keyof LedgerRecords[K] & string, needs: (r: LedgerRecords[K]) => boolean) => {
-    if (!l) return;
+  // Missing numbers, seeded by the largest number already in each column. Snapshot records are never changed
+  // (the writer compares against them): the numbers given are returned per row.
+  const number = <K extends LedgerKey>(l: Loaded<K> | null, series: NumberSeriesKey, key: keyof LedgerRecords[K] & string, needs: (r: LedgerRecords[K]) => boolean): Map<number, string> => {
+    const given = new Map<number, string>();
+    if (!l) return given;
     const blank = l.snap.records.filter((r) => !(r as unknown as Record<string, unknown>)[key] && needs(r));
-    if (!blank.length) return;
+    if (!blank.length) return given;
     const existing = l.snap.records.map((r) => (r as unknown as Record<string, unknown>)[key]);
     const nos = allocateNumbers(ctx, series, blank.length, existing, true);
     blank.forEach((r, i) => {
       push(l.changes, r._row, { [key]: nos[i] } as Fields<LedgerRecords[K]>);
-      (r as unknown as Record<string, unknown>)[key] = nos[i];
+      given.set(r._row, nos[i]);
     });
     report.numbersAssigned += blank.length;
+    return given;
   };
+  const withNumber = <R extends RowRef>(records: readonly R[], given: Map<number, string>, key: keyof R): R[] =>
+    given.size ? records.map((r) => (given.has(r._row) ? { ...r, [key]: given.get(r._row) } : r)) : [...records];
   number(customers, 'customer', 'customerId', (r) => !!r.name);
-  number(orders, 'order', 'orderNo', (r) => !!r.customer);
-  number(contacts, 'contact', 'contactId', () => true);
+  const orderNos = number(orders, 'order', 'orderNo', (r) => !!r.customer);
+  const contactIds = number(contacts, 'contact', 'contactId', () => true);
   number(followUps, 'followUp', 'id', (r) => !!r.nextAction);
   number(afterSales, 'afterSales', 'caseNo', () => true);
 
@@ -80,19 +85,21 @@ function sweepLocked(ctx: AppContext): SweepReport {
   });
   const totals = orderTotals(computedLines);
 
+  // Orders as they are after this sweep (numbers and totals), for the customer aggregates.
+  const currentOrders: LedgerRecords['orders'][] = [];
   if (orders) {
-    for (const o of orders.snap.records) {
+    for (const o of withNumber(orders.snap.records, orderNos, 'orderNo')) {
       const total = totals.get(o.orderNo.trim().toUpperCase());
       const res = orderFields(undefined, o, today, lines ? (total === undefined ? null : total) : undefined);
       push(orders.changes, o._row, res.fields);
-      o.totalAmount = typeof res.fields.totalAmount === 'number' ? res.fields.totalAmount : o.totalAmount;
+      currentOrders.push({ ...o, totalAmount: lines ? (typeof res.fields.totalAmount === 'number' ? res.fields.totalAmount : undefined) : o.totalAmount });
       if (res.fields.status === 'overdue') report.overdue++;
     }
   }
 
   // Contacts → follow-ups (repairs any onEdit that never ran: Apps Script queues only two edit events).
   if (contacts && followUps) {
-    const sync = syncFollowUpsFromContacts(ctx, contacts.snap.records, followUps.snap, true);
+    const sync = syncFollowUpsFromContacts(ctx, withNumber(contacts.snap.records, contactIds, 'contactId'), followUps.snap, true);
     followUps.changes.push(...sync.changes);
     report.followUpsCreated = sync.created;
   }
@@ -121,7 +128,7 @@ function sweepLocked(ctx: AppContext): SweepReport {
   if (customers) {
     const aggs = customerAggregates(
       customers.snap.records,
-      orders?.snap.records ?? [],
+      currentOrders,
       contacts?.snap.records ?? [],
       followUps?.snap.records ?? [],
       settings['currency.default'] || 'USD',
