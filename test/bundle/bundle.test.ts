@@ -39,8 +39,8 @@ describe('dist/Code.js', () => {
     expect(code).not.toMatch(/\bthis\.#/);
   });
 
-  it('stays within the bundle budget (600 KB, unminified)', () => {
-    expect(Buffer.byteLength(code)).toBeLessThanOrEqual(600 * 1024);
+  it('stays within the bundle budget (700 KB, unminified)', () => {
+    expect(Buffer.byteLength(code)).toBeLessThanOrEqual(700 * 1024);
   });
 
   it('ships the manifest with explicit narrow scopes', () => {
