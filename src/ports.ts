@@ -42,6 +42,9 @@ export interface ChartSpec {
   col: number;
 }
 
+/** One column's condition of a basic filter: the texts shown, or a test of each cell's value. */
+export type FilterCriterion = { col: number; values: string[] } | { col: number; show: (cell: CellValue) => boolean };
+
 export interface Table {
   readonly name: string;
   readonly sheetId: number;
@@ -74,8 +77,11 @@ export interface Table {
   protectedColumns(): { col: number; description: string }[];
   protectColumn(col: number, description: string, warningOnly: boolean): void;
   unprotect(description: string): void;
-  /** Applies a basic filter showing only rows whose column shows one of the values (null clears the filter). */
-  applyFilter(criteria: { col: number; values: string[] }[] | null, numCols: number): void;
+  /**
+   * Applies a basic filter (replacing the sheet's) showing only the rows whose column shows one of `values`, or
+   * whose cell passes `show`; several criteria must all hold. null removes the filter.
+   */
+  applyFilter(criteria: FilterCriterion[] | null, numCols: number): void;
   charts(): { tag: string }[];
   replaceCharts(specs: ChartSpec[]): void;
   activate(row: number, col: number, numRows?: number, numCols?: number): void;
@@ -107,6 +113,11 @@ export interface Clock {
 export interface Lock {
   /** Runs `fn` under the document lock, waiting up to `timeoutMs`; throws LockBusy when it cannot get it. */
   withDocumentLock<T>(timeoutMs: number, fn: () => T): T;
+  /**
+   * Runs `fn` under the current user's lock (one execution of this user at a time, across documents); throws
+   * LockBusy when it cannot get it. A failing release is ignored: Apps Script releases locks when the script ends.
+   */
+  withUserLock<T>(timeoutMs: number, fn: () => T): T;
 }
 
 export class LockBusy extends Error {
@@ -161,6 +172,16 @@ export interface OutgoingMail {
   replyTo?: string;
   name?: string;
   attachments?: Attachment[];
+  /** Extra headers of a draft (X-Gendan-Key…); MailApp sends cannot carry them. */
+  headers?: Record<string, string>;
+}
+
+/** One header of a Gmail draft and when the draft was made. */
+export interface DraftHeader {
+  /** epoch ms */
+  createdAt: number;
+  /** '' when the draft has no such header. */
+  value: string;
 }
 
 export interface Mailer {
@@ -168,6 +189,12 @@ export interface Mailer {
   send(mail: OutgoingMail): void;
   /** Creates a draft in the user's Gmail; returns its id. */
   draft(mail: OutgoingMail): string;
+  /** Sends a draft made by `draft`: it becomes a sent message and the draft is gone. */
+  sendDraft(draftId: string): void;
+  /** Ids of the user's drafts, newest first, at most `limit`. */
+  draftIds(limit: number): string[];
+  /** A draft's creation time and one of its headers; null once the draft was sent or deleted. */
+  draftHeader(draftId: string, header: string): DraftHeader | null;
 }
 
 export interface DriveFile {
@@ -189,6 +216,8 @@ export interface FileStore {
   trash(id: string): void;
   /** Files in a folder whose name starts with `prefix`. */
   listByPrefix(folderId: string, prefix: string): DriveFile[];
+  /** Every file (of `mimeType`, when given) directly in a folder, not trashed: one call per 1,000 files. */
+  listChildren(folderId: string, mimeType?: string): DriveFile[];
 }
 
 /** Google Docs API shapes, as far as Gendan uses them (see the Docs API reference). */

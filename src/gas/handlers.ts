@@ -3,9 +3,12 @@ import { applyEdit } from '../app/apply-edit';
 import { setupWorkbook } from '../app/setup-workbook';
 import { checkLedgers } from '../app/check-ledgers';
 import { sweepStatuses } from '../app/sweep-statuses';
+import { refreshDashboard } from '../app/dashboard';
 import { automationState, automationTriggerMayRun, turnAutomationOff, turnAutomationOn } from '../app/automation';
 import { AppContext } from '../app/context';
 import { appText } from '../domain/i18n/app';
+import { ensureDefaultTemplates } from '../app/documents/ensure-default-templates';
+import { docsAppText } from '../domain/i18n/documents-app';
 import { gasPorts } from './ports';
 import { withContext } from './run';
 import { buildMenu } from './menu';
@@ -50,6 +53,13 @@ export function menuSetup(): void {
     const lang = ctx.userLang;
     const sweep = sweepStatuses(ctx);
     void sweep;
+    try {
+      ensureDefaultTemplates(ctx);
+    } catch (e) {
+      // The ledgers are set up; templates are made again on first use or from Documents ▸ Create default templates.
+      ctx.ports.log.error('default templates not created', e);
+      ctx.ports.workbook.toast(docsAppText(lang, 'tpl.failed', { message: e instanceof Error ? e.message : String(e) }), appText(lang, 'setup.title'));
+    }
     const message = r.changed
       ? appText(lang, 'setup.done', { sheets: r.sheetsCreated.length, columns: r.columnsAdded.reduce((n, c) => n + c.headers.length, 0), rules: r.validations + r.conditionalRules + r.protections })
       : appText(lang, 'setup.unchanged');
@@ -113,6 +123,12 @@ export function triggerDailySweep(e?: { triggerUid?: string }): void {
     (ctx) => {
       if (!automationTriggerMayRun(ctx, e?.triggerUid)) return;
       sweepStatuses(ctx);
+      try {
+        refreshDashboard(ctx);
+      } catch (err) {
+        // The statuses are swept; a dashboard that cannot be drawn (no Orders sheet) waits for Refresh dashboard.
+        ctx.ports.log.error('dashboard not refreshed after the sweep', err);
+      }
     },
     { ui: false },
   );

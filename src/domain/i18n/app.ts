@@ -52,6 +52,7 @@ export const APP_MESSAGES = {
   'menu.viewClear': { en: 'Show all rows', zh: '显示全部' },
   'menu.language': { en: 'Switch language (English / 中文)', zh: '切换语言（English / 中文）' },
   'menu.templates': { en: 'Create default templates', zh: '创建默认模板' },
+  'menu.chooseTemplate': { en: 'Choose my template…', zh: '选择我的模板…' },
   'menu.about': { en: 'About Gendan', zh: '关于跟单' },
   'about.text': {
     en: 'Gendan keeps your customer, order and follow-up ledgers, generates documents from your templates, reminds you by mail and keeps every status true.',

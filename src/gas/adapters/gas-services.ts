@@ -6,6 +6,7 @@ import {
   type DocsDocument,
   type DocsRequest,
   type DocumentRenderer,
+  type DraftHeader,
   type DriveFile,
   type FileStore,
   type KeyValueStore,
@@ -30,6 +31,20 @@ export class GasLock implements Lock {
       // Apps Script's advice: flush pending sheet writes before another execution can take the lock.
       SpreadsheetApp.flush();
       lock.releaseLock();
+    }
+  }
+  withUserLock<T>(timeoutMs: number, fn: () => T): T {
+    const lock = LockService.getUserLock();
+    if (!lock.tryLock(timeoutMs)) throw new LockBusy();
+    try {
+      return fn();
+    } finally {
+      try {
+        lock.releaseLock();
+      } catch (e) {
+        // Apps Script releases every lock when the script ends; a failed early release changes nothing.
+        console.warn('user lock release failed', e instanceof Error ? e.message : String(e));
+      }
     }
   }
 }
@@ -177,6 +192,20 @@ export class GasFiles implements FileStore {
     const q = `${quoteQ(folderId)} in parents and name contains ${quoteQ(prefix)} and trashed = false`;
     return (this.drive().list({ q, fields: `files(${FIELDS})`, pageSize: 100 }).files ?? []).map(toFile).filter((f) => f.name.startsWith(prefix));
   }
+  listChildren(folderId: string, mimeType?: string): DriveFile[] {
+    const q = [`${quoteQ(folderId)} in parents`, 'trashed = false'];
+    if (mimeType) q.push(`mimeType = ${quoteQ(mimeType)}`);
+    const out: DriveFile[] = [];
+    let pageToken: string | undefined;
+    do {
+      const args: Record<string, unknown> = { q: q.join(' and '), fields: `nextPageToken,files(${FIELDS})`, pageSize: 1000 };
+      if (pageToken) args.pageToken = pageToken;
+      const page = this.drive().list(args);
+      out.push(...(page.files ?? []).map(toFile));
+      pageToken = page.nextPageToken ?? undefined;
+    } while (pageToken);
+    return out;
+  }
 }
 
 /** Docs through the advanced service (one get, one batchUpdate per document); PDF through DocumentApp. */
@@ -232,9 +261,30 @@ export class GasMailer implements Mailer {
         mimeType: a.mimeType,
         base64: Utilities.base64Encode((a.blob as GoogleAppsScript.Base.Blob).getBytes()),
       })),
+      headers: mail.headers,
     });
     const draft = advanced(Gmail, 'Gmail').Users!.Drafts!.create({ message: { raw: Utilities.base64EncodeWebSafe(raw) } }, 'me');
     return String(draft.id ?? '');
+  }
+  sendDraft(draftId: string): void {
+    advanced(Gmail, 'Gmail').Users!.Drafts!.send({ id: draftId }, 'me');
+  }
+  draftIds(limit: number): string[] {
+    const page = advanced(Gmail, 'Gmail').Users!.Drafts!.list('me', { maxResults: limit });
+    return (page.drafts ?? []).map((d) => String(d.id ?? '')).filter((id) => id !== '');
+  }
+  draftHeader(draftId: string, header: string): DraftHeader | null {
+    let draft: GoogleAppsScript.Gmail.Schema.Draft;
+    try {
+      draft = advanced(Gmail, 'Gmail').Users!.Drafts!.get('me', draftId, { format: 'metadata', metadataHeaders: [header] });
+    } catch (e) {
+      // A sent or deleted draft answers 404 "Requested entity was not found."; anything else is a real failure.
+      if (/not found|404/i.test(e instanceof Error ? e.message : String(e))) return null;
+      throw e;
+    }
+    const wanted = header.toLowerCase();
+    const found = (draft.message?.payload?.headers ?? []).find((h) => String(h.name ?? '').toLowerCase() === wanted);
+    return { createdAt: Number(draft.message?.internalDate ?? 0), value: String(found?.value ?? '') };
   }
 }
 

@@ -1,5 +1,5 @@
 // Table and Workbook over SpreadsheetApp: one sheet as a grid, reads and writes in whole blocks (one call each).
-import type { CellValue, ChartSpec, ConditionalSpec, GridRef, Table, ValidationSpec, Workbook } from '../../ports';
+import type { CellValue, ChartSpec, ConditionalSpec, FilterCriterion, GridRef, Table, ValidationSpec, Workbook } from '../../ports';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -179,14 +179,30 @@ export class GasTable implements Table {
       if (p.getDescription() === PROTECTION_PREFIX + description) p.remove();
     }
   }
-  applyFilter(criteria: { col: number; values: string[] }[] | null, numCols: number): void {
+  applyFilter(criteria: FilterCriterion[] | null, numCols: number): void {
     const existing = this.sheet.getFilter();
     if (existing) existing.remove();
     if (!criteria) return;
     const rows = Math.max(2, this.sheet.getLastRow());
     const filter = this.sheet.getRange(1, 1, rows, numCols).createFilter();
     for (const c of criteria) {
-      filter.setColumnFilterCriteria(c.col, SpreadsheetApp.newFilterCriteria().setVisibleValues(c.values).build());
+      // A sheet's filter refuses visible values ("Visible values are not currently supported"; they are for pivot
+      // tables): it hides every other text the column shows instead. One read of the texts (and of the values).
+      const range = this.sheet.getRange(2, c.col, rows - 1, 1);
+      const texts = range.getDisplayValues().map((r) => r[0]);
+      let shows: (text: string, i: number) => boolean;
+      if ('show' in c) {
+        const values = (range.getValues() as CellValue[][]).map((r) => r[0]);
+        shows = (_text, i) => c.show(values[i]);
+      } else {
+        const wanted = new Set(c.values);
+        shows = (text) => wanted.has(text);
+      }
+      const keep = new Set<string>();
+      const hide = new Set<string>();
+      texts.forEach((text, i) => (shows(text, i) ? keep : hide).add(text));
+      const hidden = [...hide].filter((text) => !keep.has(text));
+      if (hidden.length) filter.setColumnFilterCriteria(c.col, SpreadsheetApp.newFilterCriteria().setHiddenValues(hidden).build());
     }
   }
   charts(): { tag: string }[] {
