@@ -17,6 +17,7 @@ const STATUSES: Record<StatusCode, Label> = {
   'in-progress': { en: 'In progress', zh: '进行中' },
   done: { en: 'Done', zh: '已完成' },
   overdue: { en: 'Overdue', zh: '已逾期' },
+  'due-today': { en: 'Due today', zh: '今日到期' },
 };
 
 const CHANNELS: { code: string; label: Label }[] = [

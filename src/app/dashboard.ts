@@ -1,0 +1,333 @@
+// The Dashboard sheet (Refresh dashboard, and after each daily sweep): the order pipeline by stage, receivables,
+// quotations awaiting a decision, orders shipping soon, overdue follow-ups per owner and open after-sales cases,
+// with a "refreshed at" stamp. Three reads (Orders, Follow-ups, After-sales), one write of a fixed-size block; the
+// charts point at fixed cells of that block, so they are made once (again only when the language or the default
+// currency changes their titles), never on each refresh.
+import type { AppContext } from './context';
+import type { ChartSpec, Table } from '../ports';
+import type { AfterSalesRecord, FollowUpRecord, LocalDate, OrderRecord } from '../domain/ledgers/records';
+import { AFTER_SALES_TYPES, ORDER_STAGES, type AfterSalesType, type OrderStage } from '../domain/ledgers/records';
+import { AFTER_SALES_TYPE_OPTIONS } from '../domain/ledgers/enum-labels';
+import { sheetName } from '../domain/ledgers/index';
+import { protectText } from '../domain/ledgers/to-cell-value';
+import { orderStageName } from '../domain/i18n/status';
+import { panelText, type PanelAppMessageId } from '../domain/i18n/panel-app';
+import type { Lang } from '../domain/i18n/i18n';
+import { followUpDeadline, followUpStatus } from '../domain/status/follow-up-status';
+import { paymentStatus } from '../domain/status/order-status';
+import { isTerminalOrderStage, orderStageRank } from '../domain/status/order-stage';
+import { formatMoney } from '../domain/money/format-money';
+import { roundMoney } from '../domain/money/round-money';
+import { addDaysToLocalDate, instantToWall } from '../domain/time/zone';
+import { afterSalesFields } from './row-rules';
+import type { Settings } from '../domain/settings';
+
+export const SHIPPING_DAYS = 14;
+const LAYOUT_VERSION = 1;
+const PROP_LAYOUT = 'gendan.dashboard';
+const WIDTH = 6;
+const OPEN_STAGES = ORDER_STAGES.filter((s) => !isTerminalOrderStage(s));
+
+/**
+ * Row numbers of the fixed layout (charts and formats point at them): 10 stage rows, 3 receivables, 10 quotations,
+ * 15 shipments, 15 owners, 7 after-sales rows (the types, then "no type").
+ */
+const ROW = {
+  title: 1,
+  note: 2,
+  pipelineTitle: 4,
+  pipelineHead: 5,
+  stages: 6,
+  pipelineTotal: 16,
+  receivablesTitle: 18,
+  receivablesHead: 19,
+  receivables: 20,
+  quotesTitle: 24,
+  quotesHead: 25,
+  quotes: 26,
+  shippingTitle: 37,
+  shippingHead: 38,
+  shipping: 39,
+  overdueTitle: 55,
+  overdueHead: 56,
+  overdue: 57,
+  afterSalesTitle: 73,
+  afterSalesHead: 74,
+  afterSales: 75,
+  views: 83,
+} as const;
+const QUOTE_ROWS = 10;
+const SHIPPING_ROWS = 15;
+const OWNER_ROWS = 15;
+export const DASHBOARD_ROWS = ROW.views;
+
+/** Amounts in the default currency, and the rest per currency. */
+export interface Money {
+  amount: number;
+  other: Record<string, number>;
+}
+
+export interface DashboardModel {
+  currency: string;
+  orders: number;
+  pipeline: Record<OrderStage, { count: number } & Money>;
+  receivables: Record<'deposits' | 'balances' | 'overdue', { count: number } & Money>;
+  quotes: { count: number; expired: number; list: OrderRecord[] };
+  shipping: OrderRecord[];
+  overdueFollowUps: number;
+  overdueByOwner: { owner: string; count: number; oldest: LocalDate | undefined }[];
+  afterSales: { open: number; overdue: number; byType: Record<AfterSalesType | '', { open: number; overdue: number }> };
+}
+
+export interface DashboardInput {
+  orders: readonly OrderRecord[];
+  followUps: readonly FollowUpRecord[];
+  afterSales: readonly AfterSalesRecord[];
+  today: LocalDate;
+  currency: string;
+  settings: Settings;
+}
+
+function money(): Money {
+  return { amount: 0, other: {} };
+}
+
+function add(m: Money, amount: number | undefined, currency: string | undefined, base: string): void {
+  if (amount === undefined || !Number.isFinite(amount)) return;
+  const c = (currency || base).toUpperCase();
+  if (c === base) m.amount = roundMoney(m.amount + amount);
+  else m.other[c] = roundMoney((m.other[c] ?? 0) + amount);
+}
+
+function byDate(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (!a) return 1;
+  if (!b) return -1;
+  return a < b ? -1 : 1;
+}
+
+/**
+ * The dashboard's figures for `today`, from the ledgers as read. Statuses are computed here (not taken from the
+ * Status cells), so the dashboard is right even when the sweep has not run today.
+ */
+export function dashboardModel(input: DashboardInput): DashboardModel {
+  const { today } = input;
+  const base = input.currency.toUpperCase();
+  const pipeline = Object.fromEntries(ORDER_STAGES.map((s) => [s, { count: 0, ...money() }])) as DashboardModel['pipeline'];
+  const receivables: DashboardModel['receivables'] = { deposits: { count: 0, ...money() }, balances: { count: 0, ...money() }, overdue: { count: 0, ...money() } };
+  const quotes: DashboardModel['quotes'] = { count: 0, expired: 0, list: [] };
+  const shipping: OrderRecord[] = [];
+  const horizon = addDaysToLocalDate(today, SHIPPING_DAYS);
+  const shippedRank = orderStageRank('shipped');
+  for (const o of input.orders) {
+    const stage = o.stage ?? 'inquiry';
+    const p = pipeline[stage];
+    p.count++;
+    add(p, o.totalAmount, o.currency, base);
+    if (stage === 'lost') continue;
+    const total = o.totalAmount;
+    if (total !== undefined) {
+      const pay = paymentStatus(o, today);
+      const pct = typeof o.depositPercent === 'number' ? o.depositPercent : 0;
+      if (pay === 'awaiting-deposit') {
+        receivables.deposits.count++;
+        add(receivables.deposits, roundMoney(total * pct), o.currency, base);
+      } else if (pay === 'balance-due' || pay === 'balance-overdue') {
+        const r = pay === 'balance-due' ? receivables.balances : receivables.overdue;
+        r.count++;
+        add(r, roundMoney(total - (o.depositReceivedOn ? total * pct : 0)), o.currency, base);
+      }
+    }
+    if (stage === 'quoted') {
+      quotes.count++;
+      if (o.quoteValidUntil && o.quoteValidUntil < today) quotes.expired++;
+      quotes.list.push(o);
+    }
+    const shipped = Boolean(o.shippedOn) || orderStageRank(stage) >= shippedRank;
+    if (!shipped && stage !== 'completed' && o.deliveryDate && o.deliveryDate >= today && o.deliveryDate <= horizon) shipping.push(o);
+  }
+  quotes.list.sort((a, b) => byDate(a.quoteDate, b.quoteDate) || a.orderNo.localeCompare(b.orderNo));
+  shipping.sort((a, b) => byDate(a.deliveryDate, b.deliveryDate) || a.orderNo.localeCompare(b.orderNo));
+
+  const owners = new Map<string, { owner: string; count: number; oldest: LocalDate | undefined }>();
+  let overdueFollowUps = 0;
+  for (const f of input.followUps) {
+    if (followUpStatus(f, today).status !== 'overdue') continue;
+    overdueFollowUps++;
+    const owner = (f.owner ?? '').trim();
+    const key = owner.toLowerCase();
+    const deadline = followUpDeadline(f);
+    const o = owners.get(key) ?? { owner, count: 0, oldest: undefined };
+    o.count++;
+    if (byDate(deadline, o.oldest) < 0) o.oldest = deadline;
+    owners.set(key, o);
+  }
+  const overdueByOwner = [...owners.values()].sort((a, b) => b.count - a.count || a.owner.localeCompare(b.owner));
+
+  const byType = Object.fromEntries([...AFTER_SALES_TYPES, ''].map((t) => [t, { open: 0, overdue: 0 }])) as DashboardModel['afterSales']['byType'];
+  let open = 0;
+  let overdue = 0;
+  for (const a of input.afterSales) {
+    const status = afterSalesFields(a, today, input.settings).status;
+    if (status === 'done') continue;
+    const t = byType[a.type ?? ''];
+    t.open++;
+    open++;
+    if (status === 'overdue') {
+      t.overdue++;
+      overdue++;
+    }
+  }
+  return {
+    currency: base,
+    orders: input.orders.length,
+    pipeline,
+    receivables,
+    quotes,
+    shipping,
+    overdueFollowUps,
+    overdueByOwner,
+    afterSales: { open, overdue, byType },
+  };
+}
+
+/** "2026-03-02 09:15" in a zone. */
+function wallMinute(now: number, timeZone: string): string {
+  return new Date(instantToWall(now, timeZone)).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * The dashboard as one block of DASHBOARD_ROWS × 6 cells (blank where a list is shorter than its place), texts
+ * protected from being read as formulas, numbers or dates.
+ */
+export function dashboardGrid(m: DashboardModel, lang: Lang, stamp: string): (string | number)[][] {
+  const t = (id: PanelAppMessageId, vars?: Record<string, string | number>) => panelText(lang, id, vars);
+  const grid: (string | number)[][] = Array.from({ length: DASHBOARD_ROWS }, () => new Array<string | number>(WIDTH).fill(''));
+  const put = (row: number, cells: (string | number | undefined)[]) => {
+    cells.forEach((v, i) => (grid[row - 1][i] = typeof v === 'number' ? v : protectText(v ?? '')));
+  };
+  const others = (x: Money) => Object.entries(x.other).sort(([a], [b]) => a.localeCompare(b)).map(([c, v]) => formatMoney(v, c, lang)).join(' · ');
+  const amountOf = (o: OrderRecord) => (o.totalAmount === undefined ? '' : formatMoney(o.totalAmount, o.currency || m.currency, lang));
+  const moneyHead = [t('dash.col.amount', { currency: m.currency }), t('dash.col.other')];
+
+  put(ROW.title, [t('dash.title'), '', t('dash.refreshedAt'), stamp]);
+  put(ROW.note, [t('dash.note', { currency: m.currency })]);
+
+  put(ROW.pipelineTitle, [t('dash.pipeline')]);
+  put(ROW.pipelineHead, [t('dash.col.stage'), t('dash.col.orders'), ...moneyHead]);
+  const openTotal = { count: 0, ...money() };
+  ORDER_STAGES.forEach((s, i) => {
+    const p = m.pipeline[s];
+    put(ROW.stages + i, [orderStageName(s)[lang], p.count, p.amount, others(p)]);
+    if (OPEN_STAGES.includes(s)) {
+      openTotal.count += p.count;
+      openTotal.amount = roundMoney(openTotal.amount + p.amount);
+      for (const [c, v] of Object.entries(p.other)) openTotal.other[c] = roundMoney((openTotal.other[c] ?? 0) + v);
+    }
+  });
+  put(ROW.pipelineTotal, [t('dash.total'), openTotal.count, openTotal.amount, others(openTotal)]);
+
+  put(ROW.receivablesTitle, [t('dash.receivables')]);
+  put(ROW.receivablesHead, [t('dash.col.item'), t('dash.col.orders'), ...moneyHead]);
+  (['deposits', 'balances', 'overdue'] as const).forEach((k, i) => {
+    const r = m.receivables[k];
+    const label = k === 'deposits' ? t('dash.deposits') : k === 'balances' ? t('dash.balances') : t('dash.balancesOverdue');
+    put(ROW.receivables + i, [label, r.count, r.amount, others(r)]);
+  });
+
+  const list = <T>(first: number, rows: number, items: readonly T[], line: (x: T) => (string | number | undefined)[]) => {
+    const shown = items.length > rows ? items.slice(0, rows - 1) : items;
+    shown.forEach((x, i) => put(first + i, line(x)));
+    if (items.length > rows) put(first + rows - 1, [t('dash.more', { count: items.length - shown.length })]);
+  };
+
+  put(ROW.quotesTitle, [t('dash.quotes', { count: m.quotes.count, expired: m.quotes.expired })]);
+  put(ROW.quotesHead, [t('dash.col.orderNo'), t('dash.col.customer'), t('dash.col.owner'), t('dash.col.quoteDate'), t('dash.col.validUntil'), t('dash.col.total')]);
+  list(ROW.quotes, QUOTE_ROWS, m.quotes.list, (o) => [o.orderNo, o.customer, o.owner, o.quoteDate, o.quoteValidUntil, amountOf(o)]);
+
+  put(ROW.shippingTitle, [t('dash.shipping', { days: SHIPPING_DAYS, count: m.shipping.length })]);
+  put(ROW.shippingHead, [t('dash.col.orderNo'), t('dash.col.customer'), t('dash.col.owner'), t('dash.col.delivery'), t('dash.col.stage'), t('dash.col.total')]);
+  list(ROW.shipping, SHIPPING_ROWS, m.shipping, (o) => [o.orderNo, o.customer, o.owner, o.deliveryDate, orderStageName(o.stage ?? 'inquiry')[lang], amountOf(o)]);
+
+  put(ROW.overdueTitle, [t('dash.overdue', { count: m.overdueFollowUps })]);
+  put(ROW.overdueHead, [t('dash.col.owner'), t('dash.col.overdue'), t('dash.col.oldest')]);
+  const owners = m.overdueByOwner;
+  const shownOwners = owners.length > OWNER_ROWS ? owners.slice(0, OWNER_ROWS - 1) : owners;
+  shownOwners.forEach((o, i) => put(ROW.overdue + i, [o.owner || t('dash.noOwner'), o.count, o.oldest]));
+  if (owners.length > OWNER_ROWS) {
+    const rest = owners.slice(OWNER_ROWS - 1);
+    const oldest = rest.map((o) => o.oldest).sort(byDate)[0];
+    put(ROW.overdue + OWNER_ROWS - 1, [t('dash.others'), rest.reduce((n, o) => n + o.count, 0), oldest]);
+  }
+
+  put(ROW.afterSalesTitle, [t('dash.afterSales', { count: m.afterSales.open, overdue: m.afterSales.overdue })]);
+  put(ROW.afterSalesHead, [t('dash.col.type'), t('dash.col.open'), t('dash.col.overdue')]);
+  [...AFTER_SALES_TYPES, ''].forEach((type, i) => {
+    const x = m.afterSales.byType[type as AfterSalesType | ''];
+    const label = type ? (AFTER_SALES_TYPE_OPTIONS.find((o) => o.code === type)?.[lang] ?? type) : t('dash.noType');
+    put(ROW.afterSales + i, [label, x.open, x.overdue]);
+  });
+
+  put(ROW.views, [t('dash.views')]);
+  return grid;
+}
+
+/** The charts, over fixed cells of the block. */
+export function dashboardCharts(lang: Lang, currency: string): ChartSpec[] {
+  const lastOpenStage = ROW.stages + OPEN_STAGES.length - 1;
+  return [
+    { tag: 'gendan:dashboard:stages', type: 'COLUMN', title: panelText(lang, 'dash.chart.stages'), ranges: [`A${ROW.pipelineHead}:B${lastOpenStage}`], row: ROW.pipelineTitle, col: WIDTH + 2 },
+    {
+      tag: 'gendan:dashboard:amounts',
+      type: 'COLUMN',
+      title: panelText(lang, 'dash.chart.amounts', { currency }),
+      ranges: [`A${ROW.pipelineHead}:A${lastOpenStage}`, `C${ROW.pipelineHead}:C${lastOpenStage}`],
+      row: ROW.receivablesTitle + 3,
+      col: WIDTH + 2,
+    },
+    { tag: 'gendan:dashboard:overdue', type: 'BAR', title: panelText(lang, 'dash.chart.overdue'), ranges: [`A${ROW.overdueHead}:B${ROW.overdue + OWNER_ROWS - 1}`], row: ROW.shippingTitle + 1, col: WIDTH + 2 },
+    { tag: 'gendan:dashboard:after-sales', type: 'PIE', title: panelText(lang, 'dash.chart.afterSales'), ranges: [`A${ROW.afterSalesHead}:B${ROW.afterSales + AFTER_SALES_TYPES.length}`], row: ROW.overdueTitle + 1, col: WIDTH + 2 },
+  ];
+}
+
+/** Charts, formats and widths of the layout: only when the sheet is new or the titles changed. */
+function layOut(ctx: AppContext, table: Table, lang: Lang, currency: string): boolean {
+  const key = JSON.stringify({ v: LAYOUT_VERSION, lang, currency, sheet: table.sheetId });
+  if (ctx.props()[PROP_LAYOUT] === key) return false;
+  table.replaceCharts(dashboardCharts(lang, currency));
+  table.formatHeader(WIDTH, '#e8eaed');
+  table.setColumnFormat(3, '#,##0.00', ROW.stages, ROW.receivables + 2 - ROW.stages + 1);
+  [220, 150, 150, 200, 110, 140].forEach((w, i) => table.setColumnWidth(i + 1, w));
+  ctx.setProps({ [PROP_LAYOUT]: key });
+  return true;
+}
+
+export interface DashboardReport {
+  orders: number;
+  overdueFollowUps: number;
+  chartsCreated: boolean;
+}
+
+/** Refreshes the Dashboard sheet (made when missing) in the workbook language. */
+export function refreshDashboard(ctx: AppContext): DashboardReport {
+  const lang = ctx.lang;
+  const settings = ctx.settings();
+  const orders = ctx.ledger('orders');
+  if (!orders) throw new Error(panelText(ctx.userLang, 'dash.missing'));
+  const model = dashboardModel({
+    orders: orders.readAll().records,
+    followUps: ctx.ledger('followUps')?.readAll().records ?? [],
+    afterSales: ctx.ledger('afterSales')?.readAll().records ?? [],
+    today: ctx.today,
+    currency: settings['currency.default'] || 'USD',
+    settings,
+  });
+  let table = ctx.table('dashboard');
+  if (!table) {
+    table = ctx.ports.workbook.insertTable(sheetName('dashboard', lang));
+    ctx.remember('dashboard', table.sheetId);
+  }
+  const chartsCreated = layOut(ctx, table, lang, model.currency);
+  table.writeBlock(1, 1, dashboardGrid(model, lang, `${wallMinute(ctx.now, ctx.timeZone)} (${ctx.timeZone})`));
+  return { orders: model.orders, overdueFollowUps: model.overdueFollowUps, chartsCreated };
+}
