@@ -22,16 +22,17 @@ function rpcError(fn: () => unknown): string {
 }
 
 describe('opening the customer panel', () => {
-  it('costs two service calls for the menu click and six for the first data call', () => {
+  it('costs one service call for the menu click and six for the first data call', () => {
     const sb = sampleWorkbook();
     const { data, steps } = openPanel(sb, `Orders!C${rowOf(sb, 'Orders', 'Order no.', 'SO-2026-0019')}`);
     expect(data.customer.name).toBe('Pacific Home Supply Inc.');
     const [click, first] = steps;
-    // The click: the HTML file and showing it. The first call: document properties (settings, language, where the
-    // sheets are), the selection, and one read per ledger shown (Customers, Orders, Contact log, Follow-ups).
+    // The click: showing the page (the HTML file comes with the script: a handle call). The first call: document
+    // properties (settings, language, where the sheets are), the selection, one read per ledger shown (Customers,
+    // Orders, Contact log, Follow-ups). Seven round trips in all: one more than the issue's budget of six.
     expect(click.step).toBe('--call menuOpenPanel');
-    expect(click.total).toBe(2);
-    expect(Object.keys(click.byMethod).filter((m) => /createTemplateFromFile|showSidebar/.test(m))).toHaveLength(2);
+    expect(click.total).toBe(1);
+    expect(click.byMethod['SpreadsheetApp:Ui.showSidebar']).toBe(1);
     expect(first.step).toBe('rpc sidebarGetCustomer');
     expect(first.total).toBe(6);
     expect(first.byMethod['SpreadsheetApp:Range.getValues']).toBe(4);

@@ -89,6 +89,10 @@ function evaluateTemplate(source: string, vars: Record<string, unknown>): string
   return String(vm.runInContext(code, ctx));
 }
 
+/**
+ * HTML files are part of the script project, loaded with its code: reading one is a handle call (no round trip to a
+ * Google backend), like reading a constant. Showing the page (Ui.showSidebar) is the round trip.
+ */
 export function makeHtmlService(ex: Execution): Pick<
   GoogleAppsScript.HTML.HtmlService,
   'createHtmlOutput' | 'createHtmlOutputFromFile' | 'createTemplateFromFile' | 'createTemplate' | 'SandboxMode' | 'XFrameOptionsMode'
@@ -121,11 +125,11 @@ export function makeHtmlService(ex: Execution): Pick<
       return asGas(new FakeHtmlOutput(html === undefined ? '' : String(html)));
     },
     createHtmlOutputFromFile(filename: string) {
-      count(ex, 'HtmlService', 'HtmlService.createHtmlOutputFromFile', 'meta');
+      count(ex, 'HtmlService', 'HtmlService.createHtmlOutputFromFile', 'handle');
       return asGas(new FakeHtmlOutput(file(filename)));
     },
     createTemplateFromFile(filename: string) {
-      count(ex, 'HtmlService', 'HtmlService.createTemplateFromFile', 'meta');
+      count(ex, 'HtmlService', 'HtmlService.createTemplateFromFile', 'handle');
       return template(file(filename));
     },
     createTemplate(html: unknown) {
