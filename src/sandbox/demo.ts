@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SandboxSession, ROOT, type Step } from './session';
+import { mailRecords } from './mail/index';
 import { loadSample, readSampleData } from './sample-loader';
 import { WallDate, type SheetModel } from './spreadsheet/model';
 import { sheetKeyOf } from '../domain/ledgers/index';
@@ -118,6 +119,16 @@ async function main(): Promise<void> {
     say(`   (a trigger failed: ${(e as Error).message})`);
   }
   say(`   overdue follow-ups: ${before} → ${countBy(followUps, 'Status').Overdue ?? 0}; orders by status: ${fmtCounts(countBy(orders, 'Status'))}`);
+
+  say('\n5. Reminders over two weeks: the hourly trigger runs them while the clock moves 11 more days');
+  try {
+    run({ kind: 'advance', ms: 11 * 86_400_000, label: '11d' });
+  } catch (e) {
+    say(`   (a trigger failed: ${(e as Error).message})`);
+  }
+  const mails = mailRecords(s.env);
+  say(`   ${mails.filter((m) => m.kind === 'sent').length} staff digest(s) sent, ${mails.filter((m) => m.kind === 'draft').length} customer draft(s) in Gmail, each in the customer's language and hours`);
+  say(`   Reminder log rows: ${Math.max(0, sheetOf(s, 'reminderLog').lastRow() - 1)}`);
 
   const out = await s.save(OUT);
   const calls = s.env.ledger.toJSON();

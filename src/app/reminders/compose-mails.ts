@@ -1,0 +1,166 @@
+// The mails of a run as text: each customer mail from the Mail templates in the customer's language, with the
+// generated PDF it should carry (found in the order's Documents cell), and each owner's digest in the owner's
+// language with links to the rows. Pure: fetching the PDF and making the drafts is the run's business.
+import type { Lang } from '../../domain/i18n/i18n';
+import { latestDocument, parseDocumentLinks, type DocumentLink } from '../../domain/documents/document-links';
+import type { DocType as DocumentDocType } from '../../domain/documents/doc-types';
+import type { CustomerRecord, MailMode, OrderRecord } from '../../domain/ledgers/records';
+import type { CustomerMailPlan, DigestPlan } from '../../domain/reminders/plan-run';
+import { escapeHtml, pickMailTemplate, renderCustomerMail, renderDigest, type MailTemplateEntry } from '../../domain/reminders/render';
+import { remindersAppText } from '../../domain/i18n/reminders-app';
+import type { DocType, ReminderItem, ReminderLedger } from '../../domain/reminders/rules';
+import { countryCode } from '../../domain/time/working-days';
+
+export interface ComposedMail {
+  /** Reminder log key. */
+  key: string;
+  mode: MailMode;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Language code of the text ("en", "zh", or the template's own code). */
+  language: string;
+  replyTo?: string;
+  /** The generated document whose PDF goes with the mail. */
+  attachment?: DocumentLink;
+}
+
+const CHINESE_COUNTRIES: ReadonlySet<string> = new Set(['CN', 'TW', 'HK', 'MO']);
+/** Chinese-speaking regions the country table does not name. */
+const CHINESE_REGIONS: ReadonlySet<string> = new Set(['hong kong', 'taiwan', 'macao', 'macau', '香港', '台湾', '台灣', '澳门', '澳門', '中國']);
+
+/**
+ * The language a customer reads: their Language cell; when blank, Chinese for customers in China, Taiwan, Hong Kong
+ * and Macao; otherwise '' (English templates).
+ * @example customerLanguage({ customerId: 'C-1', name: 'X', _row: 2, country: '中国' }) // 'zh'
+ */
+export function customerLanguage(customer: Pick<CustomerRecord, 'language' | 'country'>): string {
+  const own = (customer.language ?? '').trim();
+  if (own) return own;
+  const code = countryCode(customer.country);
+  if (code && CHINESE_COUNTRIES.has(code)) return 'zh';
+  return CHINESE_REGIONS.has((customer.country ?? '').trim().toLowerCase()) ? 'zh' : '';
+}
+
+/** The document a reminder's mail carries: the one its rule names (a quotation follow-up carries the quotation). */
+function wantedDocument(item: ReminderItem): DocType | undefined {
+  if (item.attachDocType) return item.attachDocType;
+  return item.rule === 'quote-no-decision' ? 'quotation' : undefined;
+}
+
+const DOCUMENT_TYPE: Readonly<Record<DocType, DocumentDocType>> = {
+  quotation: 'quotation',
+  contract: 'contract',
+  'purchase-contract': 'purchase-order',
+  'shipping-notice': 'shipping-notice',
+  invoice: 'invoice',
+};
+
+/**
+ * The latest generated document of the kind the reminder wants, from its order's Documents cell.
+ * @example attachmentFor(item, order)?.number // 'CI-2026-0003'
+ */
+export function attachmentFor(item: ReminderItem, order: Pick<OrderRecord, 'documents'> | undefined): DocumentLink | undefined {
+  const wanted = wantedDocument(item);
+  if (!wanted || !order?.documents) return undefined;
+  return latestDocument(parseDocumentLinks(order.documents), DOCUMENT_TYPE[wanted]);
+}
+
+/** The file name of a document's PDF in a mail. */
+export function attachmentName(link: DocumentLink): string {
+  return `${link.number}.pdf`;
+}
+
+const CLOSING = /[,，!！:：]$/;
+
+/**
+ * The signature to put under a template: without its complimentary close ("Best regards," / "顺祝商祺！") when the
+ * template already ends with one right above {{signature}}, so the mail does not close twice.
+ * @example signatureUnder('Best regards,\n{{signature}}', 'Best regards,\nBright Harbor') // 'Bright Harbor'
+ */
+export function signatureUnder(body: string, signature: string): string {
+  const lines = body.replace(/\r\n?/g, '\n').split('\n');
+  const at = lines.findIndex((l) => /\{\{\s*signature\s*\}\}/.test(l));
+  let before = '';
+  for (let i = at - 1; i >= 0 && before === ''; i--) before = (lines[i] ?? '').trim();
+  const own = signature.replace(/\r\n?/g, '\n').split('\n');
+  const first = (own[0] ?? '').trim();
+  if (at < 0 || !CLOSING.test(before) || own.length < 2 || !CLOSING.test(first)) return signature;
+  return own.slice(1).join('\n').trim();
+}
+
+export interface CustomerMailContext {
+  templates: readonly MailTemplateEntry[];
+  /** Sender fields per language (company name, signature). */
+  sender: Readonly<Record<Lang, Readonly<Record<string, string>>>>;
+  /** The item's order, when it points at one (for the attachment). */
+  order?: OrderRecord;
+  /** The running user: replies go to the item's owner when that is someone else. */
+  activeUser: string;
+}
+
+/**
+ * A customer mail ready to be drafted or sent. A mail whose template has a placeholder with no value becomes a
+ * draft even in send mode, so a person fills the gap; an invoice the order does not have yet is announced, not
+ * claimed as attached.
+ * @example composeCustomerMail(plan.customerMails[0], { templates: [], sender, activeUser: 'me@x.cn' }).subject
+ */
+export function composeCustomerMail(m: CustomerMailPlan, ctx: CustomerMailContext): ComposedMail {
+  const attachment = attachmentFor(m.item, ctx.order);
+  const item: ReminderItem = { ...m.item };
+  if (!attachment) delete item.attachDocType;
+  const language = customerLanguage(m.customer);
+  const senderLang: Lang = language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  const fields = { ...ctx.sender[senderLang] };
+  const template = item.mailTemplate ? pickMailTemplate(ctx.templates, item.mailTemplate, language) : undefined;
+  if (template && fields.signature) fields.signature = signatureUnder(template.body, fields.signature);
+  const rendered = renderCustomerMail({ item, language, templates: ctx.templates, fields });
+  const owner = m.item.owner.trim();
+  const replyTo = owner.includes('@') && owner.toLowerCase() !== ctx.activeUser.trim().toLowerCase() ? owner : undefined;
+  return {
+    key: m.key,
+    mode: m.mode === 'send' && !rendered.sendable ? 'draft' : m.mode,
+    to: m.to,
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    language: rendered.language,
+    ...(replyTo ? { replyTo } : {}),
+    ...(attachment ? { attachment } : {}),
+  };
+}
+
+/** Entries one digest lists at most: a longer list is not read. The rest come in the next days' digests. */
+export const DIGEST_MAX_ENTRIES = 100;
+
+/**
+ * The part of a digest one mail lists: its most urgent entries (the planner sorts them overdue first, then by due
+ * date), and how many more are left for the owner's next digests (with `leftOut` set aside before planning) — they
+ * are not logged, so none is lost.
+ * @example limitDigest(digest, 0, 2).more // digest.entries.length - 2
+ */
+export function limitDigest(d: DigestPlan, leftOut = 0, max = DIGEST_MAX_ENTRIES): { digest: DigestPlan; more: number } {
+  if (d.entries.length <= max) return { digest: d, more: leftOut };
+  return { digest: { ...d, entries: d.entries.slice(0, max) }, more: d.entries.length - max + leftOut };
+}
+
+/**
+ * An owner's digest in their language; every item links to its row; `more` entries left for later are counted
+ * above the footer.
+ * @example composeDigest(plan.digests[0], 'zh', (ledger, row) => url).subject // 'Gendan 2026-03-09：…'
+ */
+export function composeDigest(d: DigestPlan, lang: Lang, linkTo: (ledger: ReminderLedger, row: number) => string, more = 0): ComposedMail {
+  const r = renderDigest(d, { lang, linkTo });
+  let { text, html } = r;
+  if (more > 0) {
+    const line = remindersAppText(lang, 'digest.more', { count: more });
+    const lines = text.split('\n');
+    lines.splice(Math.max(0, lines.length - 1), 0, line, '');
+    text = lines.join('\n');
+    const at = html.lastIndexOf('<p style="color:#888');
+    const p = `<p><b>${escapeHtml(line)}</b></p>`;
+    html = at >= 0 ? `${html.slice(0, at)}${p}${html.slice(at)}` : html.replace(/<\/div>$/, `${p}</div>`);
+  }
+  return { key: d.key, mode: 'send', to: d.to, subject: r.subject, text, html, language: lang };
+}
