@@ -1,6 +1,6 @@
 // Profiles one bench operation: builds the synthetic workbook, runs the operations before it as the bench does, then
 // runs the chosen one under the V8 CPU profiler and writes a .cpuprofile (open it in Chrome DevTools), and prints the
-// heaviest functions. Usage: node scripts/run-ts.mjs bench/profile.ts ORDERS OPERATION_ID [OUT.cpuprofile]
+// heaviest functions. Usage: node scripts/run-ts.mjs bench/profile.ts ORDERS OPERATION_ID [OUT.cpuprofile] [DIST_DIR]
 import fs from 'node:fs';
 import inspector from 'node:inspector';
 import { measureOperation } from './measure';
@@ -53,14 +53,14 @@ function summarize(p: Profile, top: number): string[] {
 }
 
 function main(): void {
-  const [ordersArg, target, outArg] = process.argv.slice(2);
+  const [ordersArg, target, outArg, distArg] = process.argv.slice(2);
   const orders = Number(ordersArg);
   if (!orders || !target || !OPERATIONS.some((op) => op.id === target)) {
-    console.error(`usage: profile.ts ORDERS OPERATION [OUT.cpuprofile]; operations: ${OPERATIONS.map((op) => op.id).join(', ')}`);
+    console.error(`usage: profile.ts ORDERS OPERATION [OUT.cpuprofile] [DIST_DIR]; operations: ${OPERATIONS.map((op) => op.id).join(', ')}`);
     process.exit(2);
   }
   const out = outArg ?? `${target}-${orders}.cpuprofile`;
-  const wb = buildWorkbook(sizeFor(orders), { distDir: DIST });
+  const wb = buildWorkbook(sizeFor(orders), { distDir: distArg ?? DIST });
   const run: BenchRun = { sandbox: wb.sandbox, size: wb.size, memo: new Map() };
   const session = new inspector.Session();
   session.connect();

@@ -1,6 +1,6 @@
 // `npm run bench`: builds the synthetic workbooks (1,000 / 10,000 / 50,000 orders unless sizes are given), runs every
 // operation through the real bundle, prints the table, the growth flags and the budgets, and writes
-// bench/results.json and bench/README-section.md. Usage: run-bench.ts [orders…] [--out FILE] [--readme FILE]
+// bench/results.json and bench/README-section.md. Usage: run-bench.ts [orders…] [--out FILE] [--readme FILE] [--dist DIR]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,16 +17,19 @@ interface Args {
   sizes: number[];
   out: string;
   readme: string;
+  /** The built bundle's directory (default dist/): a copy keeps a measurement apart from concurrent builds. */
+  dist: string;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [], out: path.join(ROOT, 'bench', 'results.json'), readme: path.join(ROOT, 'bench', 'README-section.md') };
+  const args: Args = { sizes: [], out: path.join(ROOT, 'bench', 'results.json'), readme: path.join(ROOT, 'bench', 'README-section.md'), dist: DIST };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--out') args.out = path.resolve(argv[++i] ?? '');
     else if (a === '--readme') args.readme = path.resolve(argv[++i] ?? '');
+    else if (a === '--dist') args.dist = path.resolve(argv[++i] ?? '');
     else if (/^\d[\d_,]*$/.test(a)) args.sizes.push(Number(a.replace(/[_,]/g, '')));
-    else throw new Error(`unknown argument "${a}" (usage: run-bench.ts [orders…] [--out FILE] [--readme FILE])`);
+    else throw new Error(`unknown argument "${a}" (usage: run-bench.ts [orders…] [--out FILE] [--readme FILE] [--dist DIR])`);
   }
   if (!args.sizes.length) args.sizes = [...BENCH_SIZES];
   args.sizes.sort((a, b) => a - b);
@@ -59,9 +62,9 @@ function columnName(n: number): string {
   return s;
 }
 
-function benchSize(orders: number): { info: WorkbookInfo; results: OperationResult[]; parse: ParseMeasure } {
+function benchSize(orders: number, distDir: string): { info: WorkbookInfo; results: OperationResult[]; parse: ParseMeasure } {
   const started = Date.now();
-  const wb = buildWorkbook(sizeFor(orders), { distDir: DIST });
+  const wb = buildWorkbook(sizeFor(orders), { distDir });
   const info: WorkbookInfo = { orders, counts: wb.counts, buildMs: Date.now() - started };
   console.log(`\n${orders.toLocaleString('en-US')} orders: workbook built in ${(info.buildMs / 1000).toFixed(1)} s`);
   const run: BenchRun = { sandbox: wb.sandbox, size: wb.size, memo: new Map() };
@@ -80,14 +83,14 @@ function benchSize(orders: number): { info: WorkbookInfo; results: OperationResu
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
-  if (!fs.existsSync(path.join(DIST, 'Code.js'))) throw new Error('dist/Code.js is missing: run `npm run build` (npm run bench does)');
+  if (!fs.existsSync(path.join(args.dist, 'Code.js'))) throw new Error(`${path.join(args.dist, 'Code.js')} is missing: run \`npm run build\` (npm run bench does)`);
   const workbooks: WorkbookInfo[] = [];
   const operations: OperationResult[] = [];
   const parse: ParseMeasure[] = [];
   const budgets: BudgetVerdict[] = [];
   const bySize = new Map<number, Map<string, OperationResult>>();
   for (const orders of args.sizes) {
-    const { info, results, parse: p } = benchSize(orders);
+    const { info, results, parse: p } = benchSize(orders, args.dist);
     workbooks.push(info);
     operations.push(...results);
     parse.push(p);
