@@ -41,6 +41,7 @@ export function checkLedgers(ctx: AppContext): CheckReport {
     snaps[key] = snap;
     report.rows += snap.records.length;
     for (const i of snap.issues) push(i, table.sheetId);
+    checkMissingColumns(snap, table.sheetId, push);
     checkFormulas(snap, table.sheetId, push);
     const idKey = ID_COLUMNS[key];
     if (idKey) checkDuplicates(snap, idKey, table.sheetId, push);
@@ -54,6 +55,22 @@ function colNumber(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
+}
+
+/** A column Gendan knows but the sheet lacks (the required ones are already reported by the header mapping). */
+function checkMissingColumns(snap: Snapshot<RowRef>, sheetId: number, push: (i: LedgerIssue, id: number) => void): void {
+  const ledger = snap.ledger as LedgerDef;
+  const required = new Set(snap.mapping.missingRequired);
+  const lastCol = snap.header.length;
+  let n = 0;
+  for (const key of snap.mapping.missing) {
+    if (required.has(key)) continue;
+    const col = ledger.columns.find((c) => c.key === key);
+    if (!col) continue;
+    const message = { en: both(APP_MESSAGES, 'check.missingColumn', { header: col.header.en }).en, zh: both(APP_MESSAGES, 'check.missingColumn', { header: col.header.zh }).zh };
+    push({ sheet: snap.table.name, row: 1, column: columnLetter(lastCol + 1 + n), header: col.header.en, key, value: '', message, severity: 'warning' }, sheetId);
+    n++;
+  }
 }
 
 function checkFormulas(snap: Snapshot<RowRef>, sheetId: number, push: (i: LedgerIssue, id: number) => void): void {

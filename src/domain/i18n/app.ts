@@ -18,6 +18,10 @@ export const APP_MESSAGES = {
   'check.unknownOrder': { en: 'Order {value} is not in the Orders sheet.', zh: '订单 {value} 不在订单表中。' },
   'check.unknownCustomer': { en: 'Customer {value} is not in the Customers sheet.', zh: '客户 {value} 不在客户表中。' },
   'check.unknownProduct': { en: 'Product {value} is not in the Products sheet.', zh: '产品 {value} 不在产品表中。' },
+  'check.missingColumn': {
+    en: 'The column "{header}" is missing: what Gendan does with it waits until Set up workbook adds it (at the end) or a column is renamed to it.',
+    zh: '缺少“{header}”列：在“初始化工作簿”把它加到末尾、或把某一列改名为它之前，跟单不处理与它有关的内容。',
+  },
   'check.missingSheet': { en: 'The {sheet} sheet is missing: run Set up workbook.', zh: '缺少「{sheet}」工作表：请运行“初始化工作簿”。' },
   'sweep.title': { en: 'Refresh statuses', zh: '刷新状态' },
   'sweep.done': { en: '{changed} cell(s) updated: {overdue} overdue, {ids} number(s) assigned, {followUps} follow-up(s) created.', zh: '已更新 {changed} 个单元格：{overdue} 项逾期，分配 {ids} 个编号，新建 {followUps} 条跟进。' },
