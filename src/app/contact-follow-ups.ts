@@ -10,8 +10,17 @@ export function contactSource(contactId: string): string {
   return `contact:${contactId}`;
 }
 
+/** What the sync reads of a contact row. */
+export type SyncContact = Pick<ContactRecord, '_row' | 'contactId' | 'customer' | 'nextAction' | 'owner' | 'due' | 'priority'>;
+
+/** What the sync reads of a follow-up row: its ID and source, the fields it copies and what its status depends on. */
+export type SyncFollowUp = Pick<
+  FollowUpRecord,
+  '_row' | 'id' | 'source' | 'customer' | 'nextAction' | 'owner' | 'due' | 'priority' | 'status' | 'progress' | 'snoozedUntil' | 'startedOn' | 'doneOn'
+>;
+
 /** The follow-up a contact row asks for, or null when it asks for none. */
-export function followUpFor(contact: ContactRecord): Fields<FollowUpRecord> | null {
+export function followUpFor(contact: SyncContact): Fields<FollowUpRecord> | null {
   if (!contact.contactId || !contact.nextAction || !contact.owner || !contact.due) return null;
   return {
     customer: contact.customer,
@@ -23,22 +32,24 @@ export function followUpFor(contact: ContactRecord): Fields<FollowUpRecord> | nu
   };
 }
 
-const SYNCED: (keyof FollowUpRecord)[] = ['customer', 'nextAction', 'owner', 'due', 'priority'];
+const SYNCED: (keyof SyncFollowUp)[] = ['customer', 'nextAction', 'owner', 'due', 'priority'];
 
 export interface SyncResult {
   created: number;
   updated: number;
   /** With a snapshot: the updates for the caller to write together with its own changes (one write). */
   changes: Change<FollowUpRecord>[];
+  /** The follow-ups appended, as records of their new rows. */
+  createdRecords: FollowUpRecord[];
 }
 
 /**
  * Creates or updates the follow-ups of `contacts`. With a snapshot of the whole Follow-ups ledger (the sweep) the
  * matching is done in memory; without one (onEdit) each contact's follow-up is searched for by its source.
  */
-export function syncFollowUpsFromContacts(ctx: AppContext, contacts: readonly ContactRecord[], followUps: Snapshot<FollowUpRecord> | null, locked = false): SyncResult {
-  const result: SyncResult = { created: 0, updated: 0, changes: [] };
-  const wanted = contacts.map((c) => ({ c, f: followUpFor(c) })).filter((x): x is { c: ContactRecord; f: Fields<FollowUpRecord> } => x.f !== null);
+export function syncFollowUpsFromContacts(ctx: AppContext, contacts: readonly SyncContact[], followUps: Snapshot<SyncFollowUp> | null, locked = false): SyncResult {
+  const result: SyncResult = { created: 0, updated: 0, changes: [], createdRecords: [] };
+  const wanted = contacts.map((c) => ({ c, f: followUpFor(c) })).filter((x): x is { c: SyncContact; f: Fields<FollowUpRecord> } => x.f !== null);
   if (!wanted.length) return result;
   const ledger = ctx.ledger('followUps');
   if (!ledger) return result;
@@ -47,12 +58,12 @@ export function syncFollowUpsFromContacts(ctx: AppContext, contacts: readonly Co
   let header = followUps?.header;
   let mapping = followUps?.mapping;
   if (!header || !mapping) ({ header, mapping } = ledger.readMapping());
-  const bySource = new Map<string, FollowUpRecord>();
+  const bySource = new Map<string, SyncFollowUp>();
   if (followUps) for (const f of followUps.records) if (f.source) bySource.set(f.source, f);
   const sourceCol = mapping.byKey.source;
   for (const { f } of wanted) {
-    let existing: FollowUpRecord | undefined;
-    let snap: Snapshot<FollowUpRecord> | null = followUps;
+    let existing: SyncFollowUp | undefined;
+    let snap: Snapshot<SyncFollowUp> | null = followUps;
     if (followUps) existing = bySource.get(String(f.source));
     else if (sourceCol) {
       const rows = ledger.table.findRows(sourceCol, String(f.source));
@@ -70,7 +81,8 @@ export function syncFollowUpsFromContacts(ctx: AppContext, contacts: readonly Co
       if (changes.length) {
         const next = { ...existing, ...f } as FollowUpRecord;
         for (const [k, v] of Object.entries(followUpFields(next, today))) changes.push({ row: existing._row, key: k as Change<FollowUpRecord>['key'], value: v });
-        if (!followUps) ledger.write(snap, changes);
+        // Without a snapshot of the ledger, `snap` is the row just read in full.
+        if (!followUps) ledger.write(snap as Snapshot<FollowUpRecord>, changes);
         else result.changes.push(...changes);
         result.updated++;
       }
@@ -85,7 +97,8 @@ export function syncFollowUpsFromContacts(ctx: AppContext, contacts: readonly Co
       const rec = { _row: 0, nextAction: String(f.nextAction), ...f, id: ids[i] } as FollowUpRecord;
       return { ...f, id: ids[i], ...followUpFields(rec, today) };
     });
-    ledger.append(mapping, rows);
+    const appended = ledger.append(mapping, rows);
+    result.createdRecords = rows.map((r, i) => ({ ...r, _row: appended[i] }) as FollowUpRecord);
     result.created = rows.length;
   }
   return result;

@@ -1,11 +1,13 @@
 // The Dashboard sheet (Refresh dashboard, and after each daily sweep): the order pipeline by stage, receivables,
 // quotations awaiting a decision, orders shipping soon, overdue follow-ups per owner and open after-sales cases,
-// with a "refreshed at" stamp. Three reads (Orders, Follow-ups, After-sales), one write of a fixed-size block; the
-// charts point at fixed cells of that block, so they are made once (again only when the language or the default
+// with a "refreshed at" stamp. Three reads (Orders, Follow-ups, After-sales: only the columns it shows or computes
+// from are parsed) — none after the daily sweep, which hands over its records — and one write of a fixed-size block;
+// the charts point at fixed cells of that block, so they are made once (again only when the language or the default
 // currency changes their titles), never on each refresh.
 import type { AppContext } from './context';
 import type { ChartSpec, Table } from '../ports';
 import type { AfterSalesRecord, FollowUpRecord, LocalDate, OrderRecord } from '../domain/ledgers/records';
+import type { RecordField } from '../domain/ledgers/schema-types';
 import { AFTER_SALES_TYPES, ORDER_STAGES, type AfterSalesType, type OrderStage } from '../domain/ledgers/records';
 import { AFTER_SALES_TYPE_OPTIONS } from '../domain/ledgers/enum-labels';
 import { sheetName } from '../domain/ledgers/index';
@@ -61,6 +63,31 @@ const SHIPPING_ROWS = 15;
 const OWNER_ROWS = 15;
 export const DASHBOARD_ROWS = ROW.views;
 
+/** The fields of each ledger the dashboard reads: what it shows and what its statuses are computed from. */
+export const DASHBOARD_FIELDS = {
+  orders: [
+    'orderNo', 'customer', 'owner', 'stage', 'quoteDate', 'quoteValidUntil', 'contractDate', 'currency', 'totalAmount', 'depositPercent',
+    'depositReceivedOn', 'balanceDueOn', 'balanceReceivedOn', 'deliveryDate', 'shippedOn',
+  ],
+  followUps: ['owner', 'status', 'progress', 'due', 'snoozedUntil', 'startedOn', 'doneOn'],
+  afterSales: ['type', 'receivedOn', 'handledOn', 'calledCustomer', 'closedOn'],
+} as const satisfies {
+  orders: readonly RecordField<OrderRecord>[];
+  followUps: readonly RecordField<FollowUpRecord>[];
+  afterSales: readonly RecordField<AfterSalesRecord>[];
+};
+
+export type DashboardOrder = Pick<OrderRecord, '_row' | (typeof DASHBOARD_FIELDS.orders)[number]>;
+export type DashboardFollowUp = Pick<FollowUpRecord, '_row' | (typeof DASHBOARD_FIELDS.followUps)[number]>;
+export type DashboardAfterSales = Pick<AfterSalesRecord, '_row' | (typeof DASHBOARD_FIELDS.afterSales)[number]>;
+
+/** The records the dashboard is drawn from (an empty list for a ledger the workbook does not have). */
+export interface DashboardRecords {
+  orders: readonly DashboardOrder[];
+  followUps: readonly DashboardFollowUp[];
+  afterSales: readonly DashboardAfterSales[];
+}
+
 /** Amounts in the default currency, and the rest per currency. */
 export interface Money {
   amount: number;
@@ -72,17 +99,14 @@ export interface DashboardModel {
   orders: number;
   pipeline: Record<OrderStage, { count: number } & Money>;
   receivables: Record<'deposits' | 'balances' | 'overdue', { count: number } & Money>;
-  quotes: { count: number; expired: number; list: OrderRecord[] };
-  shipping: OrderRecord[];
+  quotes: { count: number; expired: number; list: DashboardOrder[] };
+  shipping: DashboardOrder[];
   overdueFollowUps: number;
   overdueByOwner: { owner: string; count: number; oldest: LocalDate | undefined }[];
   afterSales: { open: number; overdue: number; byType: Record<AfterSalesType | '', { open: number; overdue: number }> };
 }
 
-export interface DashboardInput {
-  orders: readonly OrderRecord[];
-  followUps: readonly FollowUpRecord[];
-  afterSales: readonly AfterSalesRecord[];
+export interface DashboardInput extends DashboardRecords {
   today: LocalDate;
   currency: string;
   settings: Settings;
@@ -116,7 +140,7 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
   const pipeline = Object.fromEntries(ORDER_STAGES.map((s) => [s, { count: 0, ...money() }])) as DashboardModel['pipeline'];
   const receivables: DashboardModel['receivables'] = { deposits: { count: 0, ...money() }, balances: { count: 0, ...money() }, overdue: { count: 0, ...money() } };
   const quotes: DashboardModel['quotes'] = { count: 0, expired: 0, list: [] };
-  const shipping: OrderRecord[] = [];
+  const shipping: DashboardOrder[] = [];
   const horizon = addDaysToLocalDate(today, SHIPPING_DAYS);
   const shippedRank = orderStageRank('shipped');
   for (const o of input.orders) {
@@ -207,7 +231,7 @@ export function dashboardGrid(m: DashboardModel, lang: Lang, stamp: string): (st
     cells.forEach((v, i) => (grid[row - 1][i] = typeof v === 'number' ? v : protectText(v ?? '')));
   };
   const others = (x: Money) => Object.entries(x.other).sort(([a], [b]) => a.localeCompare(b)).map(([c, v]) => formatMoney(v, c, lang)).join(' · ');
-  const amountOf = (o: OrderRecord) => (o.totalAmount === undefined ? '' : formatMoney(o.totalAmount, o.currency || m.currency, lang));
+  const amountOf = (o: DashboardOrder) => (o.totalAmount === undefined ? '' : formatMoney(o.totalAmount, o.currency || m.currency, lang));
   const moneyHead = [t('dash.col.amount', { currency: m.currency }), t('dash.col.other')];
 
   put(ROW.title, [t('dash.title'), '', t('dash.refreshedAt'), stamp]);
@@ -308,16 +332,22 @@ export interface DashboardReport {
   chartsCreated: boolean;
 }
 
-/** Refreshes the Dashboard sheet (made when missing) in the workbook language. */
-export function refreshDashboard(ctx: AppContext): DashboardReport {
+/**
+ * Refreshes the Dashboard sheet (made when missing) in the workbook language, from `records` when given (the daily
+ * sweep's records, as they are after its changes: nothing is read again), else from the three ledgers read now.
+ */
+export function refreshDashboard(ctx: AppContext, records?: DashboardRecords): DashboardReport {
   const lang = ctx.lang;
   const settings = ctx.settings();
   const orders = ctx.ledger('orders');
   if (!orders) throw new Error(panelText(ctx.userLang, 'dash.missing'));
+  const read = records ?? {
+    orders: orders.readAll({ fields: DASHBOARD_FIELDS.orders }).records,
+    followUps: ctx.ledger('followUps')?.readAll({ fields: DASHBOARD_FIELDS.followUps }).records ?? [],
+    afterSales: ctx.ledger('afterSales')?.readAll({ fields: DASHBOARD_FIELDS.afterSales }).records ?? [],
+  };
   const model = dashboardModel({
-    orders: orders.readAll().records,
-    followUps: ctx.ledger('followUps')?.readAll().records ?? [],
-    afterSales: ctx.ledger('afterSales')?.readAll().records ?? [],
+    ...read,
     today: ctx.today,
     currency: settings['currency.default'] || 'USD',
     settings,

@@ -25,6 +25,13 @@ export interface Snapshot<R extends RowRef> {
   records: R[];
   byRow: Map<number, R>;
   issues: LedgerIssue[];
+  /** The fields parsed when the read was a column projection (readAll({ fields })); undefined: every field. */
+  fields?: ReadonlySet<string>;
+}
+
+/** A read of only some columns: the fields an operation reads, and every field it writes (write() compares them). */
+export interface ReadOptions<K extends string> {
+  fields: readonly K[];
 }
 
 export interface Change<R extends RowRef> {
@@ -88,17 +95,20 @@ export class LedgerTable<R extends RowRef> {
     return this.columnsByKey.get(key);
   }
 
-  private parse(header: CellValue[], rows: CellValue[][], firstRow: number): Snapshot<R> {
+  private parse(header: CellValue[], rows: CellValue[][], firstRow: number, fields?: readonly string[]): Snapshot<R> {
     const parsed = parseLedger(this.ledger, header, rows, {
       sheetName: this.table.name,
       timeZone: this.ctx.timeZone,
       locale: this.ctx.locale,
       firstRow,
+      fields,
     });
     const records = parsed.records as R[];
     const byRow = new Map<number, R>();
     for (const r of records) byRow.set(r._row, r);
-    return { ledger: this.ledger, table: this.table, header, mapping: parsed.mapping, firstRow, rows, records, byRow, issues: parsed.issues };
+    const snap: Snapshot<R> = { ledger: this.ledger, table: this.table, header, mapping: parsed.mapping, firstRow, rows, records, byRow, issues: parsed.issues };
+    if (parsed.fields) snap.fields = new Set(parsed.fields);
+    return snap;
   }
 
   /** Parses rows that are already in memory (e.g. a row as it was before an edit). */
@@ -106,11 +116,13 @@ export class LedgerTable<R extends RowRef> {
     return this.parse(header, rows, firstRow);
   }
 
-  /** The whole ledger in one read. */
-  readAll(): Snapshot<R> {
+  /** The whole ledger in one read; with `fields`, only those columns are parsed (records carry only them). */
+  readAll(): Snapshot<R>;
+  readAll<K extends RecordField<R>>(opts: ReadOptions<K>): Snapshot<Pick<R, K | '_row'>>;
+  readAll(opts?: ReadOptions<string>): Snapshot<R> {
     const all = this.table.readAll();
     const header = all.length ? all[0] : [];
-    return this.parse(header, all.slice(1), 2);
+    return this.parse(header, all.slice(1), 2, opts?.fields);
   }
 
   /** The header mapping alone (one read). */
@@ -136,9 +148,10 @@ export class LedgerTable<R extends RowRef> {
 
   /**
    * Writes the changes that really change something, into Gendan's columns only, grouped into contiguous column
-   * runs (unchanged auto columns may fill a gap; a user column never does) spanning the changed rows.
+   * runs (unchanged auto columns may fill a gap; a user column never does) spanning the changed rows. `snap` may be a
+   * column projection (readAll({ fields })): only the fields it read can be written.
    */
-  write(snap: Snapshot<R>, changes: Change<R>[], opts: WriteOptions = {}): WriteReport {
+  write<P extends RowRef & Partial<R> = R>(snap: Snapshot<P>, changes: Change<P>[], opts: WriteOptions = {}): WriteReport {
     const report: WriteReport = { cells: 0, blocks: 0, conflicts: 0 };
     const byCol = new Map<number, Map<number, unknown>>();
     // The column of each key, or 0 when Gendan may not write it (looked up once per key, not once per change).
@@ -151,6 +164,8 @@ export class LedgerTable<R extends RowRef> {
         const col = this.columnsByKey.get(ch.key);
         const mapped = snap.mapping.byKey[ch.key];
         c = col && mapped && (isWritable(col) || opts.userKeys?.includes(ch.key)) ? mapped : 0;
+        // The writer compares each change with the snapshot: a field it did not parse would look blank.
+        if (c && snap.fields && !snap.fields.has(ch.key)) throw new Error(`${this.table.name}: "${ch.key}" is written but was not read (add it to the fields read)`);
         columnOf.set(ch.key, c);
       }
       if (!c) continue;

@@ -2,17 +2,17 @@
 // changed) and the sweep (every row, time passing): one set of rules, so both always agree.
 import type { AfterSalesRecord, CustomerRecord, FollowUpRecord, OrderLineRecord, OrderRecord, PipelineRecord, ProductRecord } from '../domain/ledgers/records';
 import type { LocalDate } from '../domain/time/zone';
-import { followUpStatus } from '../domain/status/follow-up-status';
-import { onPipelineStageChange, pipelineStatus } from '../domain/status/pipeline-status';
-import { afterSalesStatus } from '../domain/status/after-sales-status';
+import { followUpStatus, type FollowUpStatusInput } from '../domain/status/follow-up-status';
+import { onPipelineStageChange, pipelineStatus, type PipelineStageInput, type PipelineStatusInput } from '../domain/status/pipeline-status';
+import { afterSalesStatus, type AfterSalesStatusInput } from '../domain/status/after-sales-status';
 import { orderStageAfterEdit, type OrderStageError, type OrderStageWarning } from '../domain/status/order-stage';
-import { orderStatus, paymentStatus } from '../domain/status/order-status';
+import { orderStatus, paymentStatus, type OrderStatusInput, type PaymentStatusInput } from '../domain/status/order-status';
 import { lineAutos } from '../domain/orders/line-math';
 import type { Settings } from '../domain/settings';
 
 export type Fields<R> = Partial<Record<Exclude<keyof R, '_row'>, unknown>>;
 
-export function followUpFields(rec: FollowUpRecord, today: LocalDate): Fields<FollowUpRecord> {
+export function followUpFields(rec: FollowUpStatusInput, today: LocalDate): Fields<FollowUpRecord> {
   const r = followUpStatus(rec, today);
   return { status: r.status, startedOn: r.startedOn, doneOn: r.doneOn };
 }
@@ -42,14 +42,26 @@ export function orderFields(before: OrderRecord | undefined, rec: OrderRecord, t
       current = { ...rec, stage: u.stage, stageSince: u.stageSince };
     }
   }
+  return { fields: Object.assign(fields, orderTimeFields(current, today, total)), errors, warnings };
+}
+
+/** What an order's row needs from the order itself: its status and payment status, and its total when known. */
+export type OrderTimeInput = OrderStatusInput & PaymentStatusInput;
+
+/**
+ * Orders without an edit (the sweep): status and payment status, which time alone changes; `total` (the sum of the
+ * order's lines, null for none) when known.
+ */
+export function orderTimeFields(rec: OrderTimeInput, today: LocalDate, total?: number | null): Fields<OrderRecord> {
+  const fields: Fields<OrderRecord> = {};
   if (total !== undefined) fields.totalAmount = total === null ? undefined : total;
-  fields.status = orderStatus(current, today).status;
-  fields.paymentStatus = paymentStatus(current, today);
-  return { fields, errors, warnings };
+  fields.status = orderStatus(rec, today).status;
+  fields.paymentStatus = paymentStatus(rec, today);
+  return fields;
 }
 
 /** Pipeline: a stage change (edit only) records the date and resets the checklist; status always. */
-export function pipelineFields(before: PipelineRecord | undefined, rec: PipelineRecord, today: LocalDate): Fields<PipelineRecord> {
+export function pipelineFields(before: PipelineStageInput | undefined, rec: PipelineStageInput & PipelineStatusInput, today: LocalDate): Fields<PipelineRecord> {
   const fields: Fields<PipelineRecord> = {};
   if (before) {
     const u = onPipelineStageChange(before, rec, today);
@@ -67,7 +79,7 @@ export function pipelineFields(before: PipelineRecord | undefined, rec: Pipeline
   return fields;
 }
 
-export function afterSalesFields(rec: AfterSalesRecord, today: LocalDate, settings: Settings, country?: string): Fields<AfterSalesRecord> {
+export function afterSalesFields(rec: AfterSalesStatusInput, today: LocalDate, settings: Settings, country?: string): Fields<AfterSalesRecord> {
   const r = afterSalesStatus(rec, today, {
     returnVisitWorkingDays: settings['return-visit.after-receipt.working-days'],
     handledReturnVisitDays: settings['return-visit.after-complaint.days'],
@@ -77,13 +89,16 @@ export function afterSalesFields(rec: AfterSalesRecord, today: LocalDate, settin
 }
 
 /** The product a line names, by code (case and spaces ignored). */
-export function productIndex(products: readonly ProductRecord[]): Map<string, ProductRecord> {
-  const m = new Map<string, ProductRecord>();
+export function productIndex<P extends Pick<ProductRecord, 'code'>>(products: readonly P[]): Map<string, P> {
+  const m = new Map<string, P>();
   for (const p of products) if (p.code) m.set(p.code.trim().toUpperCase(), p);
   return m;
 }
 
-export function lineFields(rec: OrderLineRecord, products: Map<string, ProductRecord>): Fields<OrderLineRecord> {
+/** What a line's computed columns need from its product. */
+export type LineProduct = NonNullable<Parameters<typeof lineAutos>[1]>;
+
+export function lineFields(rec: Pick<OrderLineRecord, 'productCode' | 'quantity' | 'unitPrice'>, products: ReadonlyMap<string, LineProduct>): Fields<OrderLineRecord> {
   const product = rec.productCode ? products.get(rec.productCode.trim().toUpperCase()) : undefined;
   const a = lineAutos(rec, product);
   return { amount: a.amount, cartons: a.cartons, netWeight: a.netWeight, grossWeight: a.grossWeight, cbm: a.cbm };

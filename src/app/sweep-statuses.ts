@@ -1,16 +1,28 @@
-// The sweep: recomputes everything time alone can change (overdue, payment status, return visits) and every
-// cross-ledger column (line amounts, order totals, customer aggregates), assigns missing numbers and repairs
-// contact follow-ups — one read per ledger, the fewest writes, under the document lock. Daily trigger and menu.
+// The sweep, under the document lock, one read per ledger and the fewest writes. Every scope recomputes what time
+// alone can change (follow-up, pipeline and after-sales status, return visits, order status and payment status) and
+// makes the cheap repairs of rows onEdit never saw (missing numbers, contact → follow-up, customer aggregates).
+// The 'full' scope (Set up workbook, Refresh statuses now) also recomputes every line's amount, cartons, weights and
+// volume from Order lines and Products, and each order's total from its lines; the daily trigger ('time') leaves
+// them to onEdit, which keeps them true as lines are typed, and reads neither sheet.
 import type { LedgerKey, LedgerRecords } from '../domain/ledgers/index';
-import type { CustomerRecord, RowRef } from '../domain/ledgers/records';
+import type { RowRef } from '../domain/ledgers/records';
+import type { RecordField } from '../domain/ledgers/schema-types';
 import type { NumberSeriesKey } from '../domain/numbering';
 import { customerAggregates, CustomerIndex } from '../domain/orders/customer-aggregates';
 import { orderTotals } from '../domain/orders/line-math';
 import type { AppContext } from './context';
-import type { Change, LedgerTable, Snapshot } from './ledger-table';
+import { sameValue, type Change, type LedgerTable, type Snapshot } from './ledger-table';
 import { allocateNumbers } from './assign-numbers';
-import { afterSalesFields, followUpFields, lineFields, orderFields, pipelineFields, productIndex, type Fields } from './row-rules';
+import { afterSalesFields, followUpFields, lineFields, orderTimeFields, pipelineFields, productIndex, type Fields } from './row-rules';
 import { syncFollowUpsFromContacts } from './contact-follow-ups';
+import { DASHBOARD_FIELDS, type DashboardRecords } from './dashboard';
+
+export type SweepScope = 'time' | 'full';
+
+export interface SweepOptions {
+  /** 'full' (the default): also line amounts and order totals, from Order lines and Products. 'time': the daily trigger. */
+  scope?: SweepScope;
+}
 
 export interface SweepReport {
   /** Cells written per ledger. */
@@ -20,137 +32,213 @@ export interface SweepReport {
   numbersAssigned: number;
   followUpsCreated: number;
   conflicts: number;
+  /** Orders, follow-ups and after-sales cases as they are after the sweep's changes: the dashboard is drawn from them. */
+  current: DashboardRecords;
 }
 
 const SWEEP_LOCK_MS = 30_000;
 
-type Loaded<K extends LedgerKey> = { ledger: LedgerTable<LedgerRecords[K]>; snap: Snapshot<LedgerRecords[K]>; changes: Change<LedgerRecords[K]>[] };
+/**
+ * The fields the sweep reads from each ledger: what its rules read and every field it writes (the writer compares
+ * each change with the value read), and for Orders, Follow-ups and After-sales what the dashboard drawn after the
+ * daily sweep needs. The records are typed by these lists, so a rule reading any other field does not compile.
+ */
+const FIELDS = {
+  customers: ['customerId', 'name', 'country', 'lastContact', 'nextFollowUp', 'openOrders', 'totalWon'],
+  orders: [
+    'orderNo', 'customer', 'stage', 'status', 'paymentStatus', 'totalAmount', 'currency', 'quoteValidUntil', 'deliveryDate', 'shippedOn',
+    'contractDate', 'depositPercent', 'depositReceivedOn', 'balanceDueOn', 'balanceReceivedOn', ...DASHBOARD_FIELDS.orders,
+  ],
+  orderLines: ['orderNo', 'productCode', 'quantity', 'unitPrice', 'amount', 'cartons', 'netWeight', 'grossWeight', 'cbm'],
+  products: ['code', 'unitPrice', 'pcsPerCarton', 'nwPerCarton', 'gwPerCarton', 'cbmPerCarton', 'cartonSize'],
+  contacts: ['contactId', 'date', 'customer', 'nextAction', 'owner', 'due', 'priority'],
+  followUps: [
+    'id', 'customer', 'nextAction', 'owner', 'due', 'priority', 'source', 'status', 'progress', 'snoozedUntil', 'startedOn', 'doneOn',
+    ...DASHBOARD_FIELDS.followUps,
+  ],
+  pipeline: ['stage', 'stageSince', 'checklistDone', 'winProbability', 'due', 'status'],
+  afterSales: ['caseNo', 'customer', 'type', 'receivedOn', 'handledOn', 'calledCustomer', 'closedOn', 'returnVisitDue', 'status', ...DASHBOARD_FIELDS.afterSales],
+} as const satisfies { [K in SweptKey]: readonly RecordField<LedgerRecords[K]>[] };
 
-function push<R extends RowRef>(changes: Change<R>[], row: number, fields: Fields<R>): void {
-  for (const [key, value] of Object.entries(fields)) changes.push({ row, key: key as Change<R>['key'], value });
+type SweptKey = 'customers' | 'orders' | 'orderLines' | 'products' | 'contacts' | 'followUps' | 'pipeline' | 'afterSales';
+type Rec<K extends SweptKey> = Pick<LedgerRecords[K], '_row' | Extract<(typeof FIELDS)[K][number], keyof LedgerRecords[K]>>;
+
+/** The fields the sweep reads from a ledger (exported for the tests). */
+export function sweepFields(key: SweptKey): readonly string[] {
+  return FIELDS[key];
 }
 
-export function sweepStatuses(ctx: AppContext): SweepReport {
-  return ctx.ports.lock.withDocumentLock(SWEEP_LOCK_MS, () => sweepLocked(ctx));
+/**
+ * One ledger in the sweep: its snapshot, and what the sweep sets in its rows, kept only where it differs from the
+ * snapshot (the writer would drop the rest): on a day when a few thousand statuses change, a few thousand values.
+ */
+class Swept<R extends RowRef> {
+  private readonly set = new Map<number, Record<string, unknown>>();
+
+  constructor(
+    readonly ledger: LedgerTable<RowRef>,
+    readonly snap: Snapshot<R>,
+  ) {}
+
+  get records(): readonly R[] {
+    return this.snap.records;
+  }
+
+  /** A snapshot record as the sweep has it so far (a copy only for a row the sweep changes). */
+  now(rec: R): R {
+    const o = this.set.get(rec._row);
+    return o ? ({ ...rec, ...o } as R) : rec;
+  }
+
+  /** Sets fields of a snapshot record's row; a value equal to the snapshot's is no change and undoes an earlier one. */
+  put(rec: R, fields: Fields<R>): void {
+    const was = rec as unknown as Record<string, unknown>;
+    let o = this.set.get(rec._row);
+    for (const key in fields) {
+      const value = (fields as Record<string, unknown>)[key];
+      if (sameValue(was[key], value)) {
+        if (o && key in o) delete o[key];
+        continue;
+      }
+      if (!o) this.set.set(rec._row, (o = {}));
+      o[key] = value;
+    }
+  }
+
+  /** Every record as it is after the sweep's changes. */
+  current(): R[] {
+    if (!this.set.size) return this.snap.records;
+    return this.snap.records.map((r) => this.now(r));
+  }
+
+  changes(): Change<RowRef>[] {
+    const out: Change<RowRef>[] = [];
+    for (const [row, o] of this.set) for (const key in o) out.push({ row, key: key as Change<RowRef>['key'], value: o[key] });
+    return out;
+  }
 }
 
-function sweepLocked(ctx: AppContext): SweepReport {
-  const report: SweepReport = { cells: {}, changed: 0, overdue: 0, numbersAssigned: 0, followUpsCreated: 0, conflicts: 0 };
+export function sweepStatuses(ctx: AppContext, opts: SweepOptions = {}): SweepReport {
+  return ctx.ports.lock.withDocumentLock(SWEEP_LOCK_MS, () => sweepLocked(ctx, opts.scope ?? 'full'));
+}
+
+function sweepLocked(ctx: AppContext, scope: SweepScope): SweepReport {
+  const report: SweepReport = { cells: {}, changed: 0, overdue: 0, numbersAssigned: 0, followUpsCreated: 0, conflicts: 0, current: { orders: [], followUps: [], afterSales: [] } };
   const settings = ctx.reloadSettings().settings;
   const today = ctx.today;
-  const load = <K extends LedgerKey>(key: K): Loaded<K> | null => {
-    const ledger = ctx.ledger(key);
-    return ledger ? { ledger, snap: ledger.readAll(), changes: [] } : null;
+  const load = <K extends SweptKey>(key: K): Swept<Rec<K>> | null => {
+    const ledger = ctx.ledger(key) as LedgerTable<LedgerRecords[K]> | null;
+    if (!ledger) return null;
+    const snap = ledger.readAll({ fields: FIELDS[key] as unknown as readonly RecordField<LedgerRecords[K]>[] }) as unknown as Snapshot<Rec<K>>;
+    return new Swept(ledger as unknown as LedgerTable<RowRef>, snap);
   };
-  const products = load('products');
+  const full = scope === 'full';
+  const products = full ? load('products') : null;
   const customers = load('customers');
   const orders = load('orders');
-  const lines = load('orderLines');
+  const lines = full ? load('orderLines') : null;
   const contacts = load('contacts');
   const followUps = load('followUps');
   const pipeline = load('pipeline');
   const afterSales = load('afterSales');
 
-  // Missing numbers, seeded by the largest number already in each column. Snapshot records are never changed
-  // (the writer compares against them): the numbers given are returned per row.
-  const number = <K extends LedgerKey>(l: Loaded<K> | null, series: NumberSeriesKey, key: keyof LedgerRecords[K] & string, needs: (r: LedgerRecords[K]) => boolean): Map<number, string> => {
-    const given = new Map<number, string>();
-    if (!l) return given;
-    const blank = l.snap.records.filter((r) => !(r as unknown as Record<string, unknown>)[key] && needs(r));
-    if (!blank.length) return given;
-    const existing = l.snap.records.map((r) => (r as unknown as Record<string, unknown>)[key]);
-    const nos = allocateNumbers(ctx, series, blank.length, existing, true);
-    blank.forEach((r, i) => {
-      push(l.changes, r._row, { [key]: nos[i] } as Fields<LedgerRecords[K]>);
-      given.set(r._row, nos[i]);
-    });
+  // Missing numbers, seeded by the largest number already in each column.
+  const number = <R extends RowRef>(l: Swept<R> | null, series: NumberSeriesKey, key: RecordField<R>, needs: (r: R) => boolean): void => {
+    if (!l) return;
+    const blank = l.records.filter((r) => !r[key] && needs(r));
+    if (!blank.length) return;
+    const nos = allocateNumbers(ctx, series, blank.length, l.records.map((r) => r[key]), true);
+    blank.forEach((r, i) => l.put(r, { [key]: nos[i] } as Fields<R>));
     report.numbersAssigned += blank.length;
-    return given;
   };
-  const withNumber = <R extends RowRef>(records: readonly R[], given: Map<number, string>, key: keyof R): R[] =>
-    given.size ? records.map((r) => (given.has(r._row) ? { ...r, [key]: given.get(r._row) } : r)) : [...records];
   number(customers, 'customer', 'customerId', (r) => !!r.name);
-  const orderNos = number(orders, 'order', 'orderNo', (r) => !!r.customer);
-  const contactIds = number(contacts, 'contact', 'contactId', () => true);
+  number(orders, 'order', 'orderNo', (r) => !!r.customer);
+  number(contacts, 'contact', 'contactId', () => true);
   number(followUps, 'followUp', 'id', (r) => !!r.nextAction);
   number(afterSales, 'afterSales', 'caseNo', () => true);
 
-  // Lines: amounts, cartons, weights, volume; then order totals.
-  const productsByCode = productIndex(products?.snap.records ?? []);
-  const lineRecords = lines?.snap.records ?? [];
-  const computedLines = lineRecords.map((l) => {
-    const f = lineFields(l, productsByCode);
-    if (lines) push(lines.changes, l._row, f);
-    return { orderNo: l.orderNo, amount: typeof f.amount === 'number' ? f.amount : undefined };
-  });
-  const totals = orderTotals(computedLines);
+  // Lines: amounts, cartons, weights, volume; then order totals (full scope only).
+  let totals: Map<string, number> | null = null;
+  if (lines) {
+    const byCode = productIndex(products?.records ?? []);
+    const amounts: { orderNo: string; amount: number | undefined }[] = [];
+    for (const l of lines.records) {
+      const f = lineFields(l, byCode);
+      lines.put(l, f);
+      amounts.push({ orderNo: l.orderNo, amount: typeof f.amount === 'number' ? f.amount : undefined });
+    }
+    totals = orderTotals(amounts);
+  }
 
-  // Orders as they are after this sweep (numbers and totals), for the customer aggregates.
-  const currentOrders: LedgerRecords['orders'][] = [];
   if (orders) {
-    for (const o of withNumber(orders.snap.records, orderNos, 'orderNo')) {
-      const total = totals.get(o.orderNo.trim().toUpperCase());
-      const res = orderFields(undefined, o, today, lines ? (total === undefined ? null : total) : undefined);
-      push(orders.changes, o._row, res.fields);
-      currentOrders.push({ ...o, totalAmount: lines ? (typeof res.fields.totalAmount === 'number' ? res.fields.totalAmount : undefined) : o.totalAmount });
-      if (res.fields.status === 'overdue') report.overdue++;
+    for (const rec of orders.records) {
+      const o = orders.now(rec);
+      const fields = orderTimeFields(o, today, totals ? (totals.get(o.orderNo.trim().toUpperCase()) ?? null) : undefined);
+      orders.put(rec, fields);
+      if (fields.status === 'overdue') report.overdue++;
     }
   }
 
-  // Contacts → follow-ups (repairs any onEdit that never ran: Apps Script queues only two edit events).
+  // Contacts → follow-ups (repairs any onEdit that never ran: Apps Script queues only two edit events). The updates
+  // join the sweep's own changes of Follow-ups; new follow-ups are appended now.
+  const created: Rec<'followUps'>[] = [];
   if (contacts && followUps) {
-    const sync = syncFollowUpsFromContacts(ctx, withNumber(contacts.snap.records, contactIds, 'contactId'), followUps.snap, true);
-    followUps.changes.push(...sync.changes);
+    const sync = syncFollowUpsFromContacts(ctx, contacts.current(), followUps.snap, true);
+    for (const ch of sync.changes) {
+      const rec = followUps.snap.byRow.get(ch.row);
+      if (rec) followUps.put(rec, { [ch.key]: ch.value } as Fields<Rec<'followUps'>>);
+    }
+    created.push(...sync.createdRecords);
     report.followUpsCreated = sync.created;
   }
   if (followUps) {
-    for (const f of followUps.snap.records) {
-      const fields = followUpFields(f, today);
-      push(followUps.changes, f._row, fields);
+    for (const rec of followUps.records) {
+      const fields = followUpFields(followUps.now(rec), today);
+      followUps.put(rec, fields);
       if (fields.status === 'overdue') report.overdue++;
     }
   }
   if (pipeline) {
-    for (const p of pipeline.snap.records) {
-      const fields = pipelineFields(undefined, p, today);
-      push(pipeline.changes, p._row, fields);
+    for (const rec of pipeline.records) {
+      const fields = pipelineFields(undefined, rec, today);
+      pipeline.put(rec, fields);
       if (fields.status === 'overdue') report.overdue++;
     }
   }
   if (afterSales) {
-    const index = new CustomerIndex<CustomerRecord>(customers?.snap.records ?? []);
-    for (const a of afterSales.snap.records) {
+    const index = new CustomerIndex(customers?.current() ?? []);
+    for (const rec of afterSales.records) {
+      const a = afterSales.now(rec);
       const fields = afterSalesFields(a, today, settings, index.find(a.customer)?.country);
-      push(afterSales.changes, a._row, fields);
+      afterSales.put(rec, fields);
       if (fields.status === 'overdue') report.overdue++;
     }
   }
+  const currentOrders = orders?.current() ?? [];
+  const currentFollowUps = followUps ? [...followUps.current(), ...created] : [];
   if (customers) {
-    const aggs = customerAggregates(
-      customers.snap.records,
-      currentOrders,
-      contacts?.snap.records ?? [],
-      followUps?.snap.records ?? [],
-      settings['currency.default'] || 'USD',
-    );
-    for (const c of customers.snap.records) {
+    const aggs = customerAggregates(customers.current(), currentOrders, contacts?.current() ?? [], currentFollowUps, settings['currency.default'] || 'USD');
+    for (const c of customers.records) {
       const a = aggs.get(c._row);
-      if (a) push(customers.changes, c._row, { lastContact: a.lastContact, nextFollowUp: a.nextFollowUp, openOrders: a.openOrders, totalWon: a.totalWon });
+      if (a) customers.put(c, { lastContact: a.lastContact, nextFollowUp: a.nextFollowUp, openOrders: a.openOrders, totalWon: a.totalWon });
     }
   }
+  report.current = { orders: currentOrders, followUps: currentFollowUps, afterSales: afterSales?.current() ?? [] };
 
-  const all: [LedgerKey, Loaded<LedgerKey> | null][] = [
-    ['customers', customers as Loaded<LedgerKey> | null],
-    ['orders', orders as Loaded<LedgerKey> | null],
-    ['orderLines', lines as Loaded<LedgerKey> | null],
-    ['contacts', contacts as Loaded<LedgerKey> | null],
-    ['followUps', followUps as Loaded<LedgerKey> | null],
-    ['pipeline', pipeline as Loaded<LedgerKey> | null],
-    ['afterSales', afterSales as Loaded<LedgerKey> | null],
+  const all: [LedgerKey, Swept<RowRef> | null][] = [
+    ['customers', customers],
+    ['orders', orders],
+    ['orderLines', lines],
+    ['contacts', contacts],
+    ['followUps', followUps],
+    ['pipeline', pipeline],
+    ['afterSales', afterSales],
   ];
   for (const [key, l] of all) {
-    if (!l || !l.changes.length) continue;
-    const r = (l.ledger as LedgerTable<RowRef>).write(l.snap as Snapshot<RowRef>, l.changes as Change<RowRef>[], { fresh: true });
+    if (!l) continue;
+    const changes = l.changes();
+    if (!changes.length) continue;
+    const r = l.ledger.write(l.snap, changes, { fresh: true });
     report.cells[key] = r.cells;
     report.changed += r.cells;
     report.conflicts += r.conflicts;

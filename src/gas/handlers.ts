@@ -91,7 +91,7 @@ export function dialogGoTo(sheetId: number, row: number, col: number): void {
 
 export function menuRefreshStatuses(): void {
   withContext((ctx) => {
-    const r = sweepStatuses(ctx);
+    const r = sweepStatuses(ctx, { scope: 'full' });
     const lang = ctx.userLang;
     const message = r.changed
       ? appText(lang, 'sweep.done', { changed: r.changed, overdue: r.overdue, ids: r.numbersAssigned, followUps: r.followUpsCreated })
@@ -122,9 +122,11 @@ export function triggerDailySweep(e?: { triggerUid?: string }): void {
   withContext(
     (ctx) => {
       if (!automationTriggerMayRun(ctx, e?.triggerUid)) return;
-      sweepStatuses(ctx);
+      // What time changes; line amounts and order totals are onEdit's (and Refresh statuses now's).
+      const sweep = sweepStatuses(ctx, { scope: 'time' });
       try {
-        refreshDashboard(ctx);
+        // Drawn from the sweep's records as they are after its changes: no ledger is read twice.
+        refreshDashboard(ctx, sweep.current);
       } catch (err) {
         // The statuses are swept; a dashboard that cannot be drawn (no Orders sheet) waits for Refresh dashboard.
         ctx.ports.log.error('dashboard not refreshed after the sweep', err);

@@ -17,8 +17,6 @@ const FUNCTIONS = bundleFunctions();
 const KNOWN_OVER_BUDGET: Record<string, string> = {
   'paste-500':
     'a 500-line paste into Order lines updates each affected order with its own TextFinder search, row read and write (src/app/apply-edit.ts, updateLinesAndOrders): 105 SpreadsheetApp calls for 25 orders',
-  'sweep-calls':
-    'the daily trigger refreshes the dashboard after the sweep, which reads Orders, Follow-ups and After-sales again (src/gas/handlers.ts triggerDailySweep, src/app/dashboard.ts): 4 calls on each',
   'sidebar-calls': 'opening the panel is 2 calls for the menu click (the HTML file, showing it) and 6 for its first data call (sidebarGetCustomer): 8',
 };
 

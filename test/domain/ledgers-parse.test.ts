@@ -321,3 +321,47 @@ describe('parseLedger, other ledgers', () => {
     expect(log.records[0]).toEqual({ _row: 2, key: 'k1', rule: 'goods-late', when: Date.UTC(2026, 2, 2, 0), recipient: 'li.na@example.com' });
   });
 });
+
+describe('parseLedger with a column projection', () => {
+  const FIELDS = ['stage', 'totalAmount', 'deliveryDate'];
+
+  it('reads only the fields asked for, with the required fields and the ID, and says which it read', () => {
+    const { header, rows } = sheetOf(ORDERS, KEYS, [ORDER_A, ORDER_B]);
+    const result = parseOrders(header, rows, { fields: FIELDS });
+    expect(result.fields?.sort()).toEqual(['customer', 'deliveryDate', 'orderNo', 'stage', 'totalAmount']);
+    expect(result.records).toEqual([
+      { _row: 2, orderNo: 'SO-2026-0001', customer: 'C-0002', stage: 'shipped', totalAmount: 29900, deliveryDate: '2026-01-20' },
+      { _row: 3, orderNo: 'SO-2026-0002', customer: '上海恒通建材有限公司', stage: 'quoted', totalAmount: undefined, deliveryDate: undefined },
+    ]);
+    // Only the projected fields are present (a full parse has every field, undefined when blank).
+    expect(Object.keys(result.records[0]).sort()).toEqual(['_row', 'customer', 'deliveryDate', 'orderNo', 'stage', 'totalAmount']);
+    expect(parseOrders(header, rows).fields).toBeUndefined();
+  });
+
+  it('tells blank rows as a full parse does: a row with content only in a column not read is still a row', () => {
+    const { header, rows } = sheetOf(ORDERS, KEYS, [ORDER_A, { notes: 'typed in notes only' }, {}, ORDER_B]);
+    const full = parseOrders(header, rows);
+    const projected = parseOrders(header, rows, { fields: FIELDS });
+    expect(full.records.map((r) => r._row)).toEqual([2, 5]);
+    expect(full.rejectedRows).toEqual([3]);
+    expect(projected.records.map((r) => r._row)).toEqual([2, 5]);
+    // Row 3 lacks the required customer: reported and rejected, not skipped as blank.
+    expect(projected.rejectedRows).toEqual([3]);
+    expect(projected.issues.map((i) => [cellOf(i), i.key])).toEqual(full.issues.map((i) => [cellOf(i), i.key]));
+  });
+
+  it('reports the bad cells of the columns it reads, and of no other column', () => {
+    const { header, rows } = sheetOf(ORDERS, KEYS, [ORDER_A, ORDER_B]);
+    const at = (key: string) => KEYS.indexOf(key);
+    rows[0][at('deliveryDate')] = 'next Tuesday-ish';
+    rows[0][at('depositPercent')] = 'a lot';
+    rows[1][at('customer')] = '';
+    const full = parseOrders(header, rows);
+    const projected = parseOrders(header, rows, { fields: FIELDS });
+    expect(full.issues.map(cellOf).sort()).toEqual(['B3', 'I2', 'J2']);
+    // The required Customer is always read: its row is rejected as in a full parse.
+    expect(projected.issues.map(cellOf).sort()).toEqual(['B3', 'J2']);
+    expect(projected.rejectedRows).toEqual([3]);
+    expect(projected.records).toEqual([{ _row: 2, orderNo: 'SO-2026-0001', customer: 'C-0002', stage: 'shipped', totalAmount: 29900, deliveryDate: undefined }]);
+  });
+});

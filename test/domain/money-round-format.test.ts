@@ -126,3 +126,64 @@ describe('formatDateForDoc', () => {
     expect(formatDateForDoc('', 'en')).toBe('');
   });
 });
+
+describe('roundMoney and roundTo: the direct rounding gives what keeping 15 significant digits first gives', () => {
+  // The rounding as first written: every value through toPrecision(15).
+  const reference = (value: number, decimals: number): number => {
+    if (!Number.isFinite(value)) return value;
+    const units = Math.round(Number((Math.abs(value) * 10 ** decimals).toPrecision(15)));
+    if (units === 0) return 0;
+    const result = units / 10 ** decimals;
+    return value < 0 ? -result : result;
+  };
+  // A deterministic generator (mulberry32), so a failure names a value that fails again.
+  let seed = 0x9e3779b9;
+  const random = (): number => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(random() * n);
+
+  /** Values near halves and whole units of every size, with and without float noise, and products like line amounts. */
+  function values(): number[] {
+    const out: number[] = [0, -0, 0.5, 1.5, 2.5, -0.5, 0.005, 1.005, 2.675, 1.045, 8.345, 1e15, 1e15 + 0.5, 2 ** 53, -(2 ** 53), 1e21, 1e-7, 5e-324];
+    for (let i = 0; i < 60_000; i++) {
+      const magnitude = 10 ** (int(20) - 4);
+      const decimals = int(5);
+      const half = (Math.floor(random() * magnitude) + 0.5) / 10 ** decimals;
+      const noise = [0, Number.EPSILON, -Number.EPSILON, 1e-13, -1e-13, 1e-9][int(6)] * half;
+      out.push(half + noise, -(half + noise));
+      out.push(int(100_000) * (int(4_000) / 100 + 0.25) * [1, 0.1, 0.3, 1.1][int(4)]);
+      out.push(random() * magnitude, (int(1_000_000) / 1000) * 3);
+      out.push(0.1 * int(1000) + 0.2 * int(1000));
+    }
+    return out;
+  }
+
+  it.each([0, 1, 2, 3, 4])('to %i decimals, on 300,000 values', (decimals) => {
+    const wrong: string[] = [];
+    for (const v of values()) {
+      const got = roundTo(v, decimals);
+      const want = reference(v, decimals);
+      if (!Object.is(got, want)) wrong.push(`${v} → ${got}, expected ${want}`);
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+  });
+
+  it('rounds money as before, zero-decimal currencies included', () => {
+    for (const v of [0.285, 1.005, 1234.5, -2.675, 0.1 + 0.2, 19.995, 1e14 + 0.5, 123456789.125]) {
+      expect(roundMoney(v)).toBe(reference(v, 2));
+      expect(roundMoney(v, 'JPY')).toBe(reference(v, 0));
+    }
+  });
+
+  it('is exact on values float noise puts just below a half', () => {
+    expect(roundTo(1.005, 2)).toBe(1.01);
+    expect(roundTo(100.49999999999999, 0)).toBe(101);
+    expect(roundTo(100.4999999999, 0)).toBe(100);
+    expect(roundTo(-0.285, 2)).toBe(-0.29);
+  });
+});

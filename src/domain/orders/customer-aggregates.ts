@@ -47,7 +47,7 @@ const WON_STAGES = new Set(['contracted', 'deposit', 'production', 'ready', 'shi
  * won sums contracted-or-later orders in `currency` (orders in another currency are not added into it).
  */
 export function customerAggregates(
-  customers: readonly CustomerRecord[],
+  customers: readonly Pick<CustomerRecord, '_row' | 'customerId' | 'name'>[],
   orders: readonly Pick<OrderRecord, 'customer' | 'stage' | 'totalAmount' | 'currency'>[],
   contacts: readonly Pick<ContactRecord, 'customer' | 'date'>[],
   followUps: readonly Pick<FollowUpRecord, 'customer' | 'status' | 'due' | 'snoozedUntil'>[],
