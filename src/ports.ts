@@ -55,6 +55,11 @@ export interface Table {
   readBlock(row: number, col: number, numRows: number, numCols: number): CellValue[][];
   readFormulas(row: number, col: number, numRows: number, numCols: number): string[][];
   writeBlock(row: number, col: number, values: unknown[][]): void;
+  /**
+   * Writes one value into the cells of column `col` at `rows` (one call: a range list of exactly those cells, so no
+   * other cell is rewritten, whatever lies between the rows).
+   */
+  fillCells(col: number, rows: readonly number[], value: unknown): void;
   /** Data rows (from row 2) whose cell in `col` shows exactly `text` (one search, no read of the sheet). */
   findRows(col: number, text: string): number[];
   setNote(row: number, col: number, note: string): void;

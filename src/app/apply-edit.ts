@@ -1,16 +1,28 @@
 // onEdit's use case: for the edited rows only, recompute Gendan's columns (statuses, stamps, stage flow, amounts,
 // numbers) and write back only what changed; a contact row with a next action keeps exactly one follow-up.
 // Never writes into the cells the user just edited, never into the user's columns; problems become cell notes.
-import type { CellValue } from '../ports';
+import type { CellValue, Table } from '../ports';
 import type { LedgerKey } from '../domain/ledgers/index';
+import type { HeaderMapping } from '../domain/ledgers/header-mapping';
+import { readNumber, readText } from '../domain/ledgers/cell-parsers';
 import type { AfterSalesRecord, ContactRecord, CustomerRecord, FollowUpRecord, OrderLineRecord, OrderRecord, PipelineRecord, RowRef } from '../domain/ledgers/records';
 import { appText } from '../domain/i18n/app';
 import type { AppContext } from './context';
-import type { Change, LedgerTable, Snapshot } from './ledger-table';
+import { sameValue, type Change, type LedgerTable, type Snapshot } from './ledger-table';
 import { allocateNumbers } from './assign-numbers';
 import { afterSalesFields, followUpFields, lineFields, orderFields, pipelineFields, productIndex, type Fields } from './row-rules';
 import { syncFollowUpsFromContacts } from './contact-follow-ups';
 import { roundMoney } from '../domain/money/round-money';
+
+/**
+ * An Order lines edit of more rows than this (a paste, a fill, a clear) reads Order lines and Orders whole, once each:
+ * a constant number of calls whatever the number of orders it touches. A smaller one reads only the edited rows.
+ */
+export const BULK_LINE_ROWS = 20;
+/** A small Order lines edit updates up to this many orders one by one (each found by its number); more, in bulk. */
+export const ORDERS_ONE_BY_ONE = 3;
+/** The Order lines fields an order's total depends on: which order a line is of, and its amount. */
+const TOTAL_KEYS = ['orderNo', 'productCode', 'quantity', 'unitPrice', 'amount'] as const;
 
 export interface EditInfo {
   sheetName: string;
@@ -71,16 +83,20 @@ export function applyEdit(ctx: AppContext, e: EditInfo): EditOutcome {
   if (last < first) return { ...out, ignored: 'header' };
   const ledger = ctx.ledger(key);
   if (!ledger) return { ...out, ignored: 'unknown-sheet' };
-  const { header, mapping } = ledger.readMapping();
+  // A big edit of Order lines needs every line of the orders it touches: the ledger's one read (its data range)
+  // gives the header, the edited rows and those lines at once.
+  const allLines = key === 'orderLines' && e.numRows > BULK_LINE_ROWS ? ledger.table.readAll() : null;
+  const { header, mapping } = allLines ? ledger.parseRows(allLines[0] ?? [], [], 2) : ledger.readMapping();
   const edited = editedKeys(mapping.byKey, e);
   if (!edited.size) return { ...out, ignored: 'user-columns' };
-  const snap = ledger.readRows(first, last - first + 1, header);
+  const snap = allLines ? ledger.parseRows(header, rowsOf(allLines, first, last, header.length), first) : ledger.readRows(first, last - first + 1, header);
   const skip = new Set<string>();
   for (let r = e.row; r < e.row + e.numRows; r++) for (let c = e.col; c < e.col + e.numCols; c++) skip.add(`${r},${c}`);
   const before = ledger.parseRows(header, beforeRows(snap.rows, e, first), first);
   const changes: Change<RowRef>[] = [];
   const add = <R extends RowRef>(row: number, fields: Fields<R>) => changes.push(...(toChanges(row, fields) as unknown as Change<RowRef>[]));
   const today = ctx.today;
+  let totals: TotalsJob | null = null;
 
   switch (key) {
     case 'followUps': {
@@ -107,7 +123,7 @@ export function applyEdit(ctx: AppContext, e: EditInfo): EditOutcome {
       break;
     }
     case 'orderLines':
-      updateLinesAndOrders(ctx, snap as unknown as Snapshot<OrderLineRecord>, before as unknown as Snapshot<OrderLineRecord>, e, add);
+      totals = updateLines(ctx, snap as unknown as Snapshot<OrderLineRecord>, e, edited, skip, add);
       break;
     case 'contacts': {
       const recs = snap.records as ContactRecord[];
@@ -149,6 +165,8 @@ export function applyEdit(ctx: AppContext, e: EditInfo): EditOutcome {
   clearEmptiedRows(ledger as LedgerTable<RowRef>, snap as Snapshot<RowRef>, changes);
   const report = (ledger as LedgerTable<RowRef>).write(snap as Snapshot<RowRef>, changes, { skip });
   out.cells += report.cells;
+  // Orders after the lines: their amounts are in the sheet now, and Orders is read right before it is written.
+  if (totals) out.cells += updateOrderTotals(ctx, totals, allLines);
   for (const n of out.notes) snap.table.setNote(n.row, n.col, n.message);
   if (out.notes.length) ctx.ports.workbook.toast(out.notes.map((n) => n.message).join('\n'), appText(ctx.lang, 'edit.toastTitle'));
   return out;
@@ -170,55 +188,209 @@ function clearEmptiedRows(ledger: LedgerTable<RowRef>, snap: Snapshot<RowRef>, c
   void ledger;
 }
 
+/** Rows first…last of a sheet read whole (rows[0] is the header): past its data range they are blank. */
+function rowsOf(all: CellValue[][], first: number, last: number, width: number): CellValue[][] {
+  const out: CellValue[][] = [];
+  for (let r = first; r <= last; r++) out.push(all[r - 1] ?? new Array<CellValue>(Math.max(1, width)).fill(''));
+  return out;
+}
+
+/** An order number as a key: the cell's text (as the ledgers read it), trimmed, in upper case; '' for none. */
+function orderKey(v: unknown): string {
+  if (v === undefined || v === null || v === '') return '';
+  if (typeof v !== 'string' && typeof v !== 'number') return '';
+  return readText(v, { timeZone: 'UTC', locale: 'en_US' }).toUpperCase();
+}
+
+/** The orders whose total an Order lines edit may have changed, and what the edited lines show once written. */
+interface TotalsJob {
+  /** Order keys (orderKey) to recompute from all their lines. */
+  orders: Set<string>;
+  /** Each edited line: its order and its amount as the sheet shows it after this edit (computed, or the user's own). */
+  edited: Map<number, { order: string; amount: number | undefined }>;
+  first: number;
+  last: number;
+  lines: { table: Table; header: CellValue[]; mapping: HeaderMapping };
+  locale: string;
+}
+
 /**
- * Order lines: amounts, cartons, weights and volume from Products; then each affected order's total, moved by the
- * change of its lines' amounts (the daily sweep recomputes every total from scratch).
+ * Order lines: amounts, cartons, weights and volume from Products for the edited lines; then which orders' totals the
+ * edit may change (written by updateOrderTotals once the lines are). A total is the sum of the Amount cells of all the
+ * order's lines, so without an Amount column Gendan leaves totals to the sweep.
  */
-function updateLinesAndOrders(
+function updateLines(
   ctx: AppContext,
   snap: Snapshot<OrderLineRecord>,
-  before: Snapshot<OrderLineRecord>,
   e: EditInfo,
+  edited: ReadonlySet<string>,
+  skip: ReadonlySet<string>,
   add: <R extends RowRef>(row: number, fields: Fields<R>) => void,
-): void {
-  const productsLedger = ctx.ledger('products');
+): TotalsJob | null {
+  const recs = snap.records;
+  // Products only when a line names one (a line's own unit price needs none).
+  const productsLedger = recs.some((r) => r.productCode) ? ctx.ledger('products') : null;
   const products = productIndex(productsLedger ? productsLedger.readAll().records : []);
-  const delta = new Map<string, number>();
-  const bump = (orderNo: string | undefined, by: number) => {
-    const k = (orderNo ?? '').trim().toUpperCase();
-    if (k && by) delta.set(k, roundMoney((delta.get(k) ?? 0) + by));
+  const amountCol = snap.mapping.byKey.amount;
+  const noCol = snap.mapping.byKey.orderNo;
+  const lineCtx = { timeZone: ctx.timeZone, locale: ctx.locale };
+  const job: TotalsJob = {
+    orders: new Set(),
+    edited: new Map(),
+    first: Math.max(2, e.row),
+    last: e.row + e.numRows - 1,
+    lines: { table: snap.table, header: snap.header, mapping: snap.mapping },
+    locale: ctx.locale,
   };
-  const rowsInRange = new Set<number>();
-  for (let r = Math.max(2, e.row); r < e.row + e.numRows; r++) rowsInRange.add(r);
-  for (const r of rowsInRange) {
-    const rec = snap.byRow.get(r);
-    const old = snap.rows[r - snap.firstRow];
-    const amountCol = snap.mapping.byKey.amount;
-    const oldAmount = amountCol && typeof old?.[amountCol - 1] === 'number' ? (old[amountCol - 1] as number) : 0;
-    const oldOrder = before.byRow.get(r)?.orderNo ?? (e.numRows === 1 && e.numCols === 1 ? undefined : rec?.orderNo);
-    const fields = rec ? lineFields(rec, products) : {};
-    if (rec) add<OrderLineRecord>(r, fields);
-    const newAmount = typeof fields.amount === 'number' ? fields.amount : 0;
-    const sameOrder = !rec || !oldOrder || oldOrder.trim().toUpperCase() === rec.orderNo.trim().toUpperCase();
-    if (sameOrder) bump(rec?.orderNo ?? oldOrder, newAmount - oldAmount);
-    else {
-      bump(oldOrder, -oldAmount);
-      bump(rec.orderNo, newAmount);
+  const orderEdited = edited.has('orderNo');
+  const amountEdited = edited.has('amount');
+  for (const rec of recs) {
+    const fields = lineFields(rec, products);
+    add<OrderLineRecord>(rec._row, fields);
+    const amount = amountCol && skip.has(`${rec._row},${amountCol}`) ? rec.amount : typeof fields.amount === 'number' ? fields.amount : undefined;
+    const order = orderKey(rec.orderNo);
+    job.edited.set(rec._row, { order, amount });
+    // Same order, same amount as before (both known when neither column was edited): this line moves no total.
+    if (!orderEdited && !amountEdited && amountCol) {
+      const was = snap.rows[rec._row - snap.firstRow]?.[amountCol - 1];
+      const old = was === '' || was === undefined ? undefined : readNumber(was, lineCtx);
+      if (sameValue(typeof old === 'number' ? old : undefined, amount)) continue;
     }
+    if (order) job.orders.add(order);
   }
-  if (!delta.size) return;
+  // A single cell gives its old value: the order a line left loses it.
+  const single = e.numRows === 1 && e.numCols === 1;
+  if (single && orderEdited && e.oldValue !== undefined) {
+    const old = orderKey(e.oldValue);
+    if (old) job.orders.add(old);
+  }
+  if (!amountCol || !noCol || !TOTAL_KEYS.some((k) => edited.has(k)) || !job.orders.size) return null;
+  return job;
+}
+
+/** Writes the totals (and status, payment status, Updated) of the orders a lines edit touched; returns cells written. */
+function updateOrderTotals(ctx: AppContext, job: TotalsJob, allLines: CellValue[][] | null): number {
   const orders = ctx.ledger('orders');
-  if (!orders) return;
+  if (!orders) return 0;
+  if (!allLines && job.orders.size <= ORDERS_ONE_BY_ONE) return totalsOneByOne(ctx, orders, job);
+  return totalsInBulk(ctx, orders, job, allLines ?? job.lines.table.readAll());
+}
+
+/** roundMoney(total + amount) per order, in row order (as the sweep's orderTotals adds them). */
+function addTo(totals: Map<string, number>, order: string, amount: number | undefined): void {
+  totals.set(order, roundMoney((totals.get(order) ?? 0) + (amount ?? 0)));
+}
+
+function amountOf(v: unknown, locale: string): number | undefined {
+  if (v === '' || v === undefined || v === null) return undefined;
+  const n = readNumber(v, { timeZone: 'UTC', locale });
+  return typeof n === 'number' ? n : undefined;
+}
+
+/**
+ * A few orders: each order's lines found by its number (one search), their Amount cells read in one block, the
+ * order's row found and read, and only its own cells written.
+ */
+function totalsOneByOne(ctx: AppContext, orders: LedgerTable<OrderRecord>, job: TotalsJob): number {
   const { header, mapping } = orders.readMapping();
   const noCol = mapping.byKey.orderNo;
-  if (!noCol) return;
-  for (const [orderNo, by] of delta) {
-    const rows = orders.table.findRows(noCol, orderNo);
-    if (!rows.length) continue;
-    const osnap = orders.readRows(rows[0], 1, header);
-    const rec = osnap.byRow.get(rows[0]);
-    if (!rec) continue;
-    const res = orderFields(undefined, rec, ctx.today, roundMoney((rec.totalAmount ?? 0) + by));
-    orders.write(osnap, toChanges(rows[0], { ...res.fields, updated: ctx.now }));
+  if (!noCol) return 0;
+  const lines = job.lines;
+  const lineNoCol = lines.mapping.byKey.orderNo;
+  const amountCol = lines.mapping.byKey.amount;
+  let cells = 0;
+  for (const order of job.orders) {
+    // The lines as the sheet shows them now: the edited ones were just written.
+    const lineRows = lines.table.findRows(lineNoCol, order);
+    let total: number | null = null;
+    if (lineRows.length) {
+      const r1 = Math.min(...lineRows);
+      const r2 = Math.max(...lineRows);
+      const block = lines.table.readBlock(r1, amountCol, r2 - r1 + 1, 1);
+      const sum = new Map<string, number>();
+      for (const r of [...lineRows].sort((a, b) => a - b)) addTo(sum, order, amountOf(block[r - r1][0], job.locale));
+      total = sum.get(order) ?? 0;
+    }
+    for (const row of orders.table.findRows(noCol, order)) {
+      const snap = orders.readRows(row, 1, header);
+      const rec = snap.byRow.get(row);
+      if (!rec) continue;
+      const changes = orderChanges(orders, rec, orderFields(undefined, rec, ctx.today, total).fields);
+      if (!changes.length) continue;
+      changes.push({ row, key: 'updated', value: ctx.now });
+      cells += orders.write(snap, changes).cells;
+    }
   }
+  return cells;
+}
+
+/** The changes of an order row that really change something (the writer would drop the others). */
+function orderChanges(orders: LedgerTable<OrderRecord>, rec: OrderRecord, fields: Fields<OrderRecord>): Change<OrderRecord>[] {
+  const out: Change<OrderRecord>[] = [];
+  for (const [key, value] of Object.entries(fields)) {
+    const col = orders.column(key);
+    if (!col || col.owner === 'user') continue;
+    if (!sameValue((rec as unknown as Record<string, unknown>)[key], value)) out.push({ row: rec._row, key: key as Change<OrderRecord>['key'], value });
+  }
+  return out;
+}
+
+/**
+ * Many orders, in a constant number of calls: every line of the touched orders from Order lines read whole (the edited
+ * lines as this edit left them), then Orders read whole and written right away — the totals in one block of the Total
+ * amount column, which rewrites the rows between with the values just read; status and payment status, when time
+ * changed them, in a block re-read just before it is written; Updated into exactly the rows that changed, one call.
+ */
+function totalsInBulk(ctx: AppContext, orders: LedgerTable<OrderRecord>, job: TotalsJob, allLines: CellValue[][]): number {
+  const lineNo = (job.lines.mapping.byKey.orderNo ?? 0) - 1;
+  const lineAmount = (job.lines.mapping.byKey.amount ?? 0) - 1;
+  const totals = new Map<string, number>();
+  const lastLine = Math.max(allLines.length, job.last);
+  for (let r = 2; r <= lastLine; r++) {
+    if (r >= job.first && r <= job.last) {
+      const line = job.edited.get(r);
+      if (line && job.orders.has(line.order)) addTo(totals, line.order, line.amount);
+      continue;
+    }
+    const cells = allLines[r - 1];
+    if (!cells) continue;
+    const order = orderKey(cells[lineNo]);
+    if (order && job.orders.has(order)) addTo(totals, order, amountOf(cells[lineAmount], job.locale));
+  }
+
+  // Orders: nothing but computing between this read and the totals' write.
+  const all = orders.table.readAll();
+  const head = orders.parseRows(all[0] ?? [], [], 2);
+  const noCol = head.mapping.byKey.orderNo;
+  if (!noCol) return 0;
+  const hits: number[] = [];
+  for (let i = 1; i < all.length; i++) if (job.orders.has(orderKey(all[i][noCol - 1]))) hits.push(i + 1);
+  if (!hits.length) return 0;
+  // Parse the touched rows only, run by run of consecutive rows.
+  const records: OrderRecord[] = [];
+  for (let i = 0; i < hits.length; ) {
+    let j = i;
+    while (j + 1 < hits.length && hits[j + 1] === hits[j] + 1) j++;
+    records.push(...orders.parseRows(head.header, all.slice(hits[i] - 1, hits[j]), hits[i]).records);
+    i = j + 1;
+  }
+  const snap: Snapshot<OrderRecord> = { ...head, rows: all.slice(1), records, byRow: new Map(records.map((r) => [r._row, r])) };
+  const totalChanges: Change<OrderRecord>[] = [];
+  const timeChanges: Change<OrderRecord>[] = [];
+  const changedRows: number[] = [];
+  for (const rec of records) {
+    const total = totals.get(orderKey(rec.orderNo));
+    const changes = orderChanges(orders, rec, orderFields(undefined, rec, ctx.today, total === undefined ? null : total).fields);
+    if (!changes.length) continue;
+    changedRows.push(rec._row);
+    for (const c of changes) (c.key === 'totalAmount' ? totalChanges : timeChanges).push(c);
+  }
+  let cells = orders.write(snap, totalChanges).cells;
+  if (timeChanges.length) cells += orders.write(snap, timeChanges, { fresh: true }).cells;
+  const updatedCol = head.mapping.byKey.updated;
+  if (updatedCol && changedRows.length && orders.column('updated')?.owner === 'auto') {
+    orders.table.fillCells(updatedCol, changedRows, orders.cellValue('updated', ctx.now));
+    cells += changedRows.length;
+  }
+  return cells;
 }

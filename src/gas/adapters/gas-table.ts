@@ -7,6 +7,26 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const TAG_RE = /N\("(gendan:[^"]+)"\)/;
 const PROTECTION_PREFIX = 'Gendan: ';
 
+function columnLetters(col: number): string {
+  let letters = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** A1 ranges of one column covering `rows` (sorted, duplicates dropped), consecutive rows as one range: "O5:O7", "O12". */
+export function columnRangesA1(col: number, rows: readonly number[]): string[] {
+  const letters = columnLetters(col);
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    out.push(j > i ? `${letters}${sorted[i]}:${letters}${sorted[j]}` : `${letters}${sorted[i]}`);
+    i = j + 1;
+  }
+  return out;
+}
+
 function trimTrailingBlanks(row: CellValue[]): CellValue[] {
   let n = row.length;
   while (n > 0 && row[n - 1] === '') n--;
@@ -91,10 +111,14 @@ export class GasTable implements Table {
     if (!values.length || !values[0].length) return;
     this.sheet.getRange(row, col, values.length, values[0].length).setValues(values);
   }
+  fillCells(col: number, rows: readonly number[], value: unknown): void {
+    if (!rows.length) return;
+    // RangeList.setValue: one value into every range of the list, in one call.
+    this.sheet.getRangeList(columnRangesA1(col, rows)).setValue(value);
+  }
   findRows(col: number, text: string): number[] {
     if (!text) return [];
-    let letters = '';
-    for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    const letters = columnLetters(col);
     return this.sheet
       .getRange(`${letters}2:${letters}`)
       .createTextFinder(text)

@@ -1,0 +1,259 @@
+// onEdit of Order lines through the real bundle, on a small synthetic workbook (30 orders of 2 lines, set up): every
+// order a paste touches gets the total of ALL its lines (the pasted ones and the others), in a constant number of
+// SpreadsheetApp calls whatever the number of orders, and nothing else of Orders changes — not even when another
+// user edits an order row while the paste's onEdit runs.
+import type { Sandbox } from '../../src/sandbox/runtime';
+import { WallDate, columnLetter, type SheetModel } from '../../src/sandbox/spreadsheet/model';
+import { wallDateString } from '../../src/domain/time/zone';
+import { orderNo, productCode } from '../../bench/synthetic-workbook';
+import { differences, positionOf, setUpWorkbook, traceOf, worldOf } from '../reliability/crash-kit';
+
+const LI = 'li.na@example.com';
+const WANG = 'wang.wei@example.com';
+
+function sheet(sb: Sandbox, name: string): SheetModel {
+  const s = sb.env.spreadsheet.sheetByName(name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s;
+}
+
+function col(s: SheetModel, header: string): number {
+  const i = (s.values[0] ?? []).indexOf(header);
+  if (i < 0) throw new Error(`no column ${header} in ${s.name}`);
+  return i + 1;
+}
+
+function text(s: SheetModel, row: number, header: string): string {
+  const v = s.get(row, col(s, header));
+  return v instanceof WallDate ? wallDateString(v.wall) : String(v);
+}
+
+function a1(s: SheetModel, row: number, header: string): string {
+  return `${s.name}!${columnLetter(col(s, header))}${row}`;
+}
+
+const cents = (n: number) => Math.round(n * 100) / 100;
+
+/** The Orders row of an order (order i of the synthetic workbook is on row i + 2; searched, not assumed). */
+function orderRow(sb: Sandbox, no: string): number {
+  const orders = sheet(sb, 'Orders');
+  const c = col(orders, 'Order no.') - 1;
+  const i = orders.values.findIndex((r, k) => k > 0 && r?.[c] === no);
+  if (i < 0) throw new Error(`no order ${no}`);
+  return i + 1;
+}
+
+function total(sb: Sandbox, no: string): number | string {
+  return sheet(sb, 'Orders').get(orderRow(sb, no), col(sheet(sb, 'Orders'), 'Total amount')) as number | string;
+}
+
+/** The sum of the Amount cells of every line of an order, as the sheet shows them. */
+function sumOfLines(sb: Sandbox, no: string): number {
+  const lines = sheet(sb, 'Order lines');
+  const n = col(lines, 'Order no.');
+  const a = col(lines, 'Amount');
+  let sum = 0;
+  for (let r = 2; r <= lines.lastRow(); r++) if (lines.get(r, n) === no && typeof lines.get(r, a) === 'number') sum = cents(sum + (lines.get(r, a) as number));
+  return sum;
+}
+
+interface Paste {
+  a1: string;
+  grid: string[][];
+  /** Order no. → what its pasted lines add (quantity × unit price). */
+  added: Map<string, number>;
+}
+
+/** `perOrder` new lines for each of `orders` (indexes), pasted below the last line, Order no. … Unit price. */
+function linesPaste(sb: Sandbox, orders: number[], perOrder: number): Paste {
+  const lines = sheet(sb, 'Order lines');
+  const first = lines.lastRow() + 1;
+  const c1 = col(lines, 'Order no.');
+  const c2 = col(lines, 'Unit price');
+  const added = new Map<string, number>();
+  const grid: string[][] = [];
+  for (const i of orders) {
+    for (let j = 0; j < perOrder; j++) {
+      const row = new Array<string>(c2 - c1 + 1).fill('');
+      const qty = 10 * (j + 1) + i;
+      row[col(lines, 'Order no.') - c1] = orderNo(i);
+      row[col(lines, 'Line') - c1] = String(10 + j);
+      row[col(lines, 'Product code') - c1] = productCode(j % 6);
+      row[col(lines, 'Quantity') - c1] = String(qty);
+      row[col(lines, 'Unit price') - c1] = '1.25';
+      grid.push(row);
+      added.set(orderNo(i), cents((added.get(orderNo(i)) ?? 0) + qty * 1.25));
+    }
+  }
+  const last = first + grid.length - 1;
+  return { a1: `Order lines!${columnLetter(c1)}${first}:${columnLetter(c2)}${last}`, grid, added };
+}
+
+function sheetsCalls(sb: Sandbox, fn: () => void): { calls: number; biggestRead: number } {
+  const trace = traceOf(sb, fn);
+  return {
+    calls: sb.env.ledger.allSteps().slice(-1)[0].byService.SpreadsheetApp ?? 0,
+    biggestRead: Math.max(0, ...trace.filter((c) => c.method === 'getValues').map((c) => c.rows)),
+  };
+}
+
+describe('onEdit of Order lines', () => {
+  it('a paste of 30 lines for 5 orders gives each order the total of all its lines, in 6 SpreadsheetApp calls', () => {
+    const sb = setUpWorkbook();
+    const touched = [2, 5, 9, 14, 20];
+    const before = new Map(Array.from({ length: 30 }, (_, i) => [orderNo(i), total(sb, orderNo(i))]));
+    // Set up made every total the sum of the order's 2 lines: the pasted lines add to lines that stay.
+    for (const i of touched) expect(before.get(orderNo(i))).toBe(sumOfLines(sb, orderNo(i)));
+    const worldBefore = worldOf(sb).sheets.Orders;
+    const paste = linesPaste(sb, touched, 6);
+
+    const { calls } = sheetsCalls(sb, () => sb.edit(paste.a1, paste.grid, LI));
+
+    expect(calls).toBeLessThanOrEqual(6);
+    const lines = sheet(sb, 'Order lines');
+    const last = lines.lastRow();
+    expect(text(lines, last, 'Amount')).toBe(String(cents((10 * 6 + 20) * 1.25)));
+    for (const i of touched) {
+      const no = orderNo(i);
+      expect([no, total(sb, no)]).toEqual([no, cents((before.get(no) as number) + (paste.added.get(no) as number))]);
+      expect([no, total(sb, no)]).toEqual([no, sumOfLines(sb, no)]);
+    }
+    // Orders: the touched rows changed in Total amount and Updated only; every other row is as it was.
+    const orders = sheet(sb, 'Orders');
+    const after = worldOf(sb).sheets.Orders;
+    const changedCols = new Set([col(orders, 'Total amount'), col(orders, 'Updated')]);
+    const touchedRows = new Set(touched.map((i) => orderRow(sb, orderNo(i))));
+    for (let r = 1; r <= after.length; r++) {
+      if (!touchedRows.has(r)) {
+        expect([r, after[r - 1]]).toEqual([r, worldBefore[r - 1]]);
+        continue;
+      }
+      const a = after[r - 1].split('\t');
+      const b = worldBefore[r - 1].split('\t');
+      for (let c = 1; c <= Math.max(a.length, b.length); c++) if (!changedCols.has(c)) expect([r, c, a[c - 1] ?? '']).toEqual([r, c, b[c - 1] ?? '']);
+      expect(text(orders, r, 'Updated')).not.toBe('');
+      expect(after[r - 1]).not.toBe(worldBefore[r - 1]);
+    }
+  });
+
+  it('costs the same calls for 2 orders as for 15', () => {
+    const few = setUpWorkbook();
+    const many = setUpWorkbook();
+    const p2 = linesPaste(few, [3, 27], 15);
+    const p15 = linesPaste(many, Array.from({ length: 15 }, (_, k) => 2 * k), 2);
+    expect(p2.grid.length).toBe(p15.grid.length);
+    const a = sheetsCalls(few, () => few.edit(p2.a1, p2.grid, LI));
+    const b = sheetsCalls(many, () => many.edit(p15.a1, p15.grid, LI));
+    expect(a.calls).toBe(b.calls);
+    for (let k = 0; k < 15; k++) expect(total(many, orderNo(2 * k))).toBe(sumOfLines(many, orderNo(2 * k)));
+    for (const i of [3, 27]) expect(total(few, orderNo(i))).toBe(sumOfLines(few, orderNo(i)));
+  });
+
+  it('a one-cell edit recomputes its order from all its lines without reading whole sheets; moving a line moves its amount', () => {
+    const sb = setUpWorkbook();
+    const lines = sheet(sb, 'Order lines');
+    const no0 = orderNo(0);
+    const no1 = orderNo(1);
+    const rows0 = [2, 3].filter((r) => lines.get(r, col(lines, 'Order no.')) === no0);
+    expect(rows0).toEqual([2, 3]);
+
+    const q = sheetsCalls(sb, () => sb.edit(a1(lines, 3, 'Quantity'), '1000', LI));
+    const price = Number(lines.get(3, col(lines, 'Unit price')));
+    expect(text(lines, 3, 'Amount')).toBe(String(cents(1000 * price)));
+    expect(total(sb, no0)).toBe(sumOfLines(sb, no0));
+    expect(q.biggestRead).toBeLessThan(10);
+    expect(q.calls).toBeLessThanOrEqual(12);
+
+    const moved = Number(lines.get(3, col(lines, 'Amount')));
+    const before1 = total(sb, no1) as number;
+    sb.edit(a1(lines, 3, 'Order no.'), no1, LI);
+    expect(total(sb, no0)).toBe(Number(lines.get(2, col(lines, 'Amount'))));
+    expect(total(sb, no1)).toBe(cents(before1 + moved));
+    expect(total(sb, no1)).toBe(sumOfLines(sb, no1));
+  });
+
+  it('a same-value edit (the quantity typed again) writes nothing to Orders', () => {
+    const sb = setUpWorkbook();
+    const lines = sheet(sb, 'Order lines');
+    const qty = text(lines, 4, 'Quantity');
+    const ordersBefore = worldOf(sb).sheets.Orders;
+    const trace = traceOf(sb, () => sb.edit(a1(lines, 4, 'Quantity'), qty, LI));
+    expect(trace.filter((c) => c.sheet === 'Orders')).toEqual([]);
+    expect(worldOf(sb).sheets.Orders).toEqual(ordersBefore);
+  });
+
+  it('lines of an order Orders does not have, and pasted cells that leave rows blank, change no order', () => {
+    const sb = setUpWorkbook();
+    const lines = sheet(sb, 'Order lines');
+    const ordersBefore = worldOf(sb).sheets.Orders;
+    const paste = linesPaste(sb, [2], 25);
+    for (const row of paste.grid) row[0] = 'SO-2099-00001';
+    sb.edit(paste.a1, paste.grid, LI);
+    expect(text(lines, lines.lastRow(), 'Amount')).not.toBe('');
+    expect(worldOf(sb).sheets.Orders).toEqual(ordersBefore);
+  });
+});
+
+describe('another user edits an order row while a paste into Order lines runs its onEdit', () => {
+  const touched = [2, 9, 14, 20];
+  // Order 5 (between touched rows, ready to ship): its Shipped on is typed, so its stage, status and Updated change.
+  // Order 7: a quantity of one of its lines changes, so its own onEdit writes its Total amount.
+  const others = (sb: Sandbox) => ({
+    shipped: () => sb.edit(a1(sheet(sb, 'Orders'), orderRow(sb, orderNo(5)), 'Shipped on'), '2026-03-02', WANG),
+    line: () => {
+      const lines = sheet(sb, 'Order lines');
+      const r = lines.values.findIndex((row, k) => k > 0 && row?.[col(lines, 'Order no.') - 1] === orderNo(7)) + 1;
+      sb.edit(a1(lines, r, 'Quantity'), '777', WANG);
+    },
+  });
+  const paste = (sb: Sandbox) => {
+    const p = linesPaste(sb, touched, 6);
+    return () => sb.edit(p.a1, p.grid, LI);
+  };
+
+  // Made one after the other: the worlds the interleaved runs must end in.
+  const sequential = (second: 'shipped' | 'line') => {
+    const sb = setUpWorkbook();
+    const run = paste(sb);
+    const trace = traceOf(sb, run);
+    others(sb)[second]();
+    return { world: worldOf(sb), trace, sb };
+  };
+  const shipped = sequential('shipped');
+  const line = sequential('line');
+
+  it('one after the other: the paste recomputes its orders, the other edits change their own rows', () => {
+    expect(text(sheet(shipped.sb, 'Orders'), orderRow(shipped.sb, orderNo(5)), 'Stage')).toBe('Shipped');
+    for (const i of touched) expect(total(line.sb, orderNo(i))).toBe(sumOfLines(line.sb, orderNo(i)));
+    expect(total(line.sb, orderNo(7))).toBe(sumOfLines(line.sb, orderNo(7)));
+  });
+
+  const during = (second: 'shipped' | 'line', expected: ReturnType<typeof worldOf>) => (k: number) => {
+    const sb = setUpWorkbook();
+    const run = paste(sb);
+    sb.env.ledger.interleave(k, others(sb)[second]);
+    run();
+    expect(differences(worldOf(sb), expected)).toEqual([]);
+  };
+  const steps = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+  it.each(steps(shipped.trace.length))("the other user's Shipped on lands at the paste's round trip %i: both as if one after the other", (k) => {
+    during('shipped', shipped.world)(k);
+  });
+
+  // The totals are written in one block of the Total amount column, rewriting the rows between with the values read
+  // right before (Orders' read is the call before the write). Sheets has no compare-and-set: a total written by
+  // another execution in the one round trip between that read and the write is overwritten (KNOWN LIMITATION, the
+  // same as LedgerTable.write's `fresh` re-read); any other moment both totals land.
+  const write = positionOf(line.trace, 'setValues', 'Orders');
+  const read = positionOf(line.trace, 'getValues', 'Orders');
+  it('reads Orders right before writing the totals', () => {
+    expect(write).toBe(read + 1);
+  });
+  it.each(steps(line.trace.length).filter((k) => k !== write))("another order's line edited at the paste's round trip %i: both totals land", (k) => {
+    during('line', line.world)(k);
+  });
+  it.failing.each([write])("KNOWN LIMITATION (between Orders' read and the totals' write): another order's line edited at round trip %i", (k) => {
+    during('line', line.world)(k);
+  });
+});
