@@ -23,6 +23,13 @@ export const BULK_LINE_ROWS = 20;
 export const ORDERS_ONE_BY_ONE = 3;
 /** The Order lines fields an order's total depends on: which order a line is of, and its amount. */
 const TOTAL_KEYS = ['orderNo', 'productCode', 'quantity', 'unitPrice', 'amount'] as const;
+/**
+ * Document property: the columns of TOTAL_KEYS on Order lines when an edit last read its header. It only chooses how a
+ * big edit reads (a paste of descriptions moves no total: its rows alone are read); every write follows the header
+ * actually read, so a stale value costs calls, never a wrong cell.
+ */
+export const LINE_TOTAL_COLUMNS_PROP = 'gendan.edit.lineTotalColumns';
+const TEXT_CTX = { timeZone: 'UTC', locale: 'en_US' };
 
 export interface EditInfo {
   sheetName: string;
@@ -83,10 +90,11 @@ export function applyEdit(ctx: AppContext, e: EditInfo): EditOutcome {
   if (last < first) return { ...out, ignored: 'header' };
   const ledger = ctx.ledger(key);
   if (!ledger) return { ...out, ignored: 'unknown-sheet' };
-  // A big edit of Order lines needs every line of the orders it touches: the ledger's one read (its data range)
-  // gives the header, the edited rows and those lines at once.
-  const allLines = key === 'orderLines' && e.numRows > BULK_LINE_ROWS ? ledger.table.readAll() : null;
+  // A big edit of Order lines that may move totals needs every line of the orders it touches: the ledger's one read
+  // (its data range) gives the header, the edited rows and those lines at once.
+  const allLines = key === 'orderLines' && e.numRows > BULK_LINE_ROWS && mayMoveTotals(ctx, e) ? ledger.table.readAll() : null;
   const { header, mapping } = allLines ? ledger.parseRows(allLines[0] ?? [], [], 2) : ledger.readMapping();
+  if (key === 'orderLines') rememberTotalColumns(ctx, mapping);
   const edited = editedKeys(mapping.byKey, e);
   if (!edited.size) return { ...out, ignored: 'user-columns' };
   const snap = allLines ? ledger.parseRows(header, rowsOf(allLines, first, last, header.length), first) : ledger.readRows(first, last - first + 1, header);
@@ -188,6 +196,24 @@ function clearEmptiedRows(ledger: LedgerTable<RowRef>, snap: Snapshot<RowRef>, c
   void ledger;
 }
 
+/** Whether an Order lines edit covers a column a total depends on, as far as the last header read tells (unknown: yes). */
+function mayMoveTotals(ctx: AppContext, e: EditInfo): boolean {
+  let cols: unknown;
+  try {
+    cols = JSON.parse(ctx.props()[LINE_TOTAL_COLUMNS_PROP] ?? 'null');
+  } catch {
+    return true;
+  }
+  if (!Array.isArray(cols)) return true;
+  return cols.some((c) => typeof c !== 'number' || (c >= e.col && c < e.col + e.numCols));
+}
+
+function rememberTotalColumns(ctx: AppContext, mapping: HeaderMapping): void {
+  const cols = TOTAL_KEYS.map((k) => mapping.byKey[k]).filter((c): c is number => !!c).sort((a, b) => a - b);
+  const json = JSON.stringify(cols);
+  if (ctx.props()[LINE_TOTAL_COLUMNS_PROP] !== json) ctx.setProps({ [LINE_TOTAL_COLUMNS_PROP]: json });
+}
+
 /** Rows first…last of a sheet read whole (rows[0] is the header): past its data range they are blank. */
 function rowsOf(all: CellValue[][], first: number, last: number, width: number): CellValue[][] {
   const out: CellValue[][] = [];
@@ -197,9 +223,8 @@ function rowsOf(all: CellValue[][], first: number, last: number, width: number):
 
 /** An order number as a key: the cell's text (as the ledgers read it), trimmed, in upper case; '' for none. */
 function orderKey(v: unknown): string {
-  if (v === undefined || v === null || v === '') return '';
-  if (typeof v !== 'string' && typeof v !== 'number') return '';
-  return readText(v, { timeZone: 'UTC', locale: 'en_US' }).toUpperCase();
+  if (typeof v === 'string') return v.trim().toUpperCase();
+  return typeof v === 'number' ? readText(v, TEXT_CTX).toUpperCase() : '';
 }
 
 /** The orders whose total an Order lines edit may have changed, and what the edited lines show once written. */
@@ -217,7 +242,9 @@ interface TotalsJob {
 /**
  * Order lines: amounts, cartons, weights and volume from Products for the edited lines; then which orders' totals the
  * edit may change (written by updateOrderTotals once the lines are). A total is the sum of the Amount cells of all the
- * order's lines, so without an Amount column Gendan leaves totals to the sweep.
+ * order's lines, so without an Amount column onEdit leaves totals to Refresh statuses now. Apps Script gives no old
+ * values for a multi-cell edit: an order that loses lines to one (its numbers overwritten or cleared), like one whose
+ * line rows are deleted (no onEdit at all), is corrected by Refresh statuses now.
  */
 function updateLines(
   ctx: AppContext,
@@ -281,9 +308,10 @@ function addTo(totals: Map<string, number>, order: string, amount: number | unde
   totals.set(order, roundMoney((totals.get(order) ?? 0) + (amount ?? 0)));
 }
 
-function amountOf(v: unknown, locale: string): number | undefined {
+/** An Amount cell as a number (text read as the ledgers read it, in the spreadsheet's locale); undefined if none. */
+function amountOf(v: unknown, numberCtx: { timeZone: string; locale: string }): number | undefined {
   if (v === '' || v === undefined || v === null) return undefined;
-  const n = readNumber(v, { timeZone: 'UTC', locale });
+  const n = readNumber(v, numberCtx);
   return typeof n === 'number' ? n : undefined;
 }
 
@@ -299,16 +327,19 @@ function totalsOneByOne(ctx: AppContext, orders: LedgerTable<OrderRecord>, job: 
   const lineNoCol = lines.mapping.byKey.orderNo;
   const amountCol = lines.mapping.byKey.amount;
   let cells = 0;
+  const numberCtx = { timeZone: ctx.timeZone, locale: job.locale };
   for (const order of job.orders) {
-    // The lines as the sheet shows them now: the edited ones were just written.
-    const lineRows = lines.table.findRows(lineNoCol, order);
+    // The lines as the sheet shows them now (the edited ones were just written); the search matches whole cells, so
+    // an edited line whose number has stray spaces is added by row.
+    const found = new Set(lines.table.findRows(lineNoCol, order));
+    for (const [r, line] of job.edited) if (line.order === order) found.add(r);
     let total: number | null = null;
-    if (lineRows.length) {
-      const r1 = Math.min(...lineRows);
-      const r2 = Math.max(...lineRows);
-      const block = lines.table.readBlock(r1, amountCol, r2 - r1 + 1, 1);
+    if (found.size) {
+      const lineRows = [...found].sort((a, b) => a - b);
+      const r1 = lineRows[0];
+      const block = lines.table.readBlock(r1, amountCol, lineRows[lineRows.length - 1] - r1 + 1, 1);
       const sum = new Map<string, number>();
-      for (const r of [...lineRows].sort((a, b) => a - b)) addTo(sum, order, amountOf(block[r - r1][0], job.locale));
+      for (const r of lineRows) addTo(sum, order, amountOf(block[r - r1][0], numberCtx));
       total = sum.get(order) ?? 0;
     }
     for (const row of orders.table.findRows(noCol, order)) {
@@ -344,6 +375,7 @@ function orderChanges(orders: LedgerTable<OrderRecord>, rec: OrderRecord, fields
 function totalsInBulk(ctx: AppContext, orders: LedgerTable<OrderRecord>, job: TotalsJob, allLines: CellValue[][]): number {
   const lineNo = (job.lines.mapping.byKey.orderNo ?? 0) - 1;
   const lineAmount = (job.lines.mapping.byKey.amount ?? 0) - 1;
+  const numberCtx = { timeZone: ctx.timeZone, locale: job.locale };
   const totals = new Map<string, number>();
   const lastLine = Math.max(allLines.length, job.last);
   for (let r = 2; r <= lastLine; r++) {
@@ -355,7 +387,7 @@ function totalsInBulk(ctx: AppContext, orders: LedgerTable<OrderRecord>, job: To
     const cells = allLines[r - 1];
     if (!cells) continue;
     const order = orderKey(cells[lineNo]);
-    if (order && job.orders.has(order)) addTo(totals, order, amountOf(cells[lineAmount], job.locale));
+    if (order && job.orders.has(order)) addTo(totals, order, amountOf(cells[lineAmount], numberCtx));
   }
 
   // Orders: nothing but computing between this read and the totals' write.

@@ -182,6 +182,30 @@ describe('onEdit of Order lines', () => {
     expect(worldOf(sb).sheets.Orders).toEqual(ordersBefore);
   });
 
+  it('a big paste of descriptions reads only its rows and leaves Orders alone; after the columns moved, a big paste of quantities still gets every total right', () => {
+    const sb = setUpWorkbook();
+    const lines = sheet(sb, 'Order lines');
+    // Any Order lines edit notes where the columns totals depend on are (a document property).
+    sb.edit(a1(lines, 2, 'Notes'), 'first edit', LI);
+    const ordersBefore = worldOf(sb).sheets.Orders;
+    const d = col(lines, 'Description');
+    const grid = Array.from({ length: 40 }, (_, i) => [`Brushed finish, batch ${i}`]);
+    const trace = traceOf(sb, () => sb.edit(`Order lines!${columnLetter(d)}2:${columnLetter(d)}41`, grid, LI));
+    expect(trace.filter((c) => c.sheet === 'Orders')).toEqual([]);
+    expect(Math.max(...trace.filter((c) => c.method === 'getValues').map((c) => c.rows))).toBe(40);
+    expect(worldOf(sb).sheets.Orders).toEqual(ordersBefore);
+
+    // Quantity moved left of Description: the remembered columns are stale, the header read is not.
+    lines.moveColumns(col(lines, 'Quantity'), 1, d);
+    const q = col(lines, 'Quantity');
+    expect(q).toBe(d);
+    const quantities = Array.from({ length: 40 }, (_, i) => [String(500 + i)]);
+    sb.edit(`Order lines!${columnLetter(q)}2:${columnLetter(q)}41`, quantities, LI);
+    expect(text(lines, 41, 'Quantity')).toBe('539');
+    for (let i = 0; i < 20; i++) expect([orderNo(i), total(sb, orderNo(i))]).toEqual([orderNo(i), sumOfLines(sb, orderNo(i))]);
+    expect(Number(lines.get(2, col(lines, 'Amount')))).toBe(cents(500 * Number(lines.get(2, col(lines, 'Unit price')))));
+  });
+
   it('lines of an order Orders does not have, and pasted cells that leave rows blank, change no order', () => {
     const sb = setUpWorkbook();
     const lines = sheet(sb, 'Order lines');
