@@ -53,6 +53,8 @@ export interface Table {
   /** Row 1 up to the last non-blank header cell. */
   readHeader(): CellValue[];
   readBlock(row: number, col: number, numRows: number, numCols: number): CellValue[][];
+  /** Column `col` from row `fromRow` to the bottom of the sheet, blanks as "" (one read of one column). */
+  readColumn(col: number, fromRow: number): CellValue[];
   readFormulas(row: number, col: number, numRows: number, numCols: number): string[][];
   writeBlock(row: number, col: number, values: unknown[][]): void;
   /**

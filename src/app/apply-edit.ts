@@ -15,12 +15,13 @@ import { syncFollowUpsFromContacts } from './contact-follow-ups';
 import { roundMoney } from '../domain/money/round-money';
 
 /**
- * An Order lines edit of more rows than this (a paste, a fill, a clear) reads Order lines and Orders whole, once each:
- * a constant number of calls whatever the number of orders it touches. A smaller one reads only the edited rows.
+ * An Order lines edit of more rows than an order's lines (an import, a big paste, fill or clear) reads Order lines and
+ * Orders whole, once each: 6 SpreadsheetApp calls whatever the number of orders. A smaller one reads its own rows,
+ * then its order by number (one order) or the few columns totals need (several): never a whole sheet.
  */
-export const BULK_LINE_ROWS = 20;
-/** A small Order lines edit updates up to this many orders one by one (each found by its number); more, in bulk. */
-export const ORDERS_ONE_BY_ONE = 3;
+export const BULK_LINE_ROWS = 100;
+/** A small Order lines edit that touches this many orders or fewer updates them one by one, each found by its number. */
+export const ORDERS_ONE_BY_ONE = 1;
 /** The Order lines fields an order's total depends on: which order a line is of, and its amount. */
 const TOTAL_KEYS = ['orderNo', 'productCode', 'quantity', 'unitPrice', 'amount'] as const;
 /**
@@ -299,8 +300,8 @@ function updateLines(
 function updateOrderTotals(ctx: AppContext, job: TotalsJob, allLines: CellValue[][] | null): number {
   const orders = ctx.ledger('orders');
   if (!orders) return 0;
-  if (!allLines && job.orders.size <= ORDERS_ONE_BY_ONE) return totalsOneByOne(ctx, orders, job);
-  return totalsInBulk(ctx, orders, job, allLines ?? job.lines.table.readAll());
+  if (allLines) return totalsInBulk(ctx, orders, job, allLines);
+  return job.orders.size <= ORDERS_ONE_BY_ONE ? totalsOneByOne(ctx, orders, job) : totalsByColumns(ctx, orders, job);
 }
 
 /** roundMoney(total + amount) per order, in row order (as the sweep's orderTotals adds them). */
@@ -353,6 +354,47 @@ function totalsOneByOne(ctx: AppContext, orders: LedgerTable<OrderRecord>, job: 
     }
   }
   return cells;
+}
+
+/**
+ * Several orders after a small edit, in a constant number of calls and no whole sheet: the Order no. and Amount
+ * columns of Order lines (as the sheet shows them now, the edited lines written), the Order no. column of Orders,
+ * then the Total amount column over the touched rows, read right before it is written back (the rows between keep the
+ * values just read) and Updated into exactly the rows whose total changed. Status and payment status do not depend on
+ * lines (time and the order's own cells move them): this path leaves them to the edits of Orders and the sweep.
+ */
+function totalsByColumns(ctx: AppContext, orders: LedgerTable<OrderRecord>, job: TotalsJob): number {
+  const { mapping } = orders.readMapping();
+  const noCol = mapping.byKey.orderNo;
+  const totalCol = mapping.byKey.totalAmount;
+  if (!noCol || !totalCol || orders.column('totalAmount')?.owner === 'user') return 0;
+  const lines = job.lines;
+  const numberCtx = { timeZone: ctx.timeZone, locale: job.locale };
+  const lineNos = lines.table.readColumn(lines.mapping.byKey.orderNo, 2);
+  const amounts = lines.table.readColumn(lines.mapping.byKey.amount, 2);
+  const totals = new Map<string, number>();
+  for (let i = 0; i < lineNos.length; i++) {
+    const order = orderKey(lineNos[i]);
+    if (order && job.orders.has(order)) addTo(totals, order, amountOf(amounts[i], numberCtx));
+  }
+  const orderNos = orders.table.readColumn(noCol, 2);
+  const rows: number[] = [];
+  for (let i = 0; i < orderNos.length; i++) if (job.orders.has(orderKey(orderNos[i]))) rows.push(i + 2);
+  if (!rows.length) return 0;
+  const r1 = rows[0];
+  const block = orders.table.readBlock(r1, totalCol, rows[rows.length - 1] - r1 + 1, 1);
+  const changed: number[] = [];
+  for (const r of rows) {
+    const total = totals.get(orderKey(orderNos[r - 2]));
+    if (sameValue(amountOf(block[r - r1][0], numberCtx), total)) continue;
+    block[r - r1][0] = orders.cellValue('totalAmount', total) as CellValue;
+    changed.push(r);
+  }
+  if (!changed.length) return 0;
+  orders.table.writeBlock(r1, totalCol, block);
+  const updatedCol = mapping.byKey.updated;
+  if (updatedCol && orders.column('updated')?.owner === 'auto') orders.table.fillCells(updatedCol, changed, orders.cellValue('updated', ctx.now));
+  return changed.length * (updatedCol ? 2 : 1);
 }
 
 /** The changes of an order row that really change something (the writer would drop the others). */

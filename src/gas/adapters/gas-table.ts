@@ -104,6 +104,11 @@ export class GasTable implements Table {
   readBlock(row: number, col: number, numRows: number, numCols: number): CellValue[][] {
     return this.sheet.getRange(row, col, numRows, numCols).getValues() as CellValue[][];
   }
+  readColumn(col: number, fromRow: number): CellValue[] {
+    // An open-ended A1 range ("M2:M") reaches the sheet's last row without asking for it (getLastRow is a call).
+    const letters = columnLetters(col);
+    return (this.sheet.getRange(`${letters}${fromRow}:${letters}`).getValues() as CellValue[][]).map((r) => r[0]);
+  }
   readFormulas(row: number, col: number, numRows: number, numCols: number): string[][] {
     return this.sheet.getRange(row, col, numRows, numCols).getFormulas();
   }
