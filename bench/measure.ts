@@ -54,20 +54,25 @@ const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 /**
  * Waits (at most 2 s) until V8's helper threads are done. After a full collection they go on sweeping and releasing
  * the freed pages, for longer the bigger the heap — and the sandbox's workbook is the heap: at 50,000 orders that
- * tail is tens of ms. process.cpuUsage counts every thread of the process, so without this wait an operation
+ * tail is 50–150 ms. process.cpuUsage counts every thread of the process, so without this wait an operation
  * measured right after the collection is charged the cleanup of what ran before it (a one-cell onEdit read 20 ms at
- * 1,000 orders and 45–60 ms at 50,000, all of it outside the script). Done: under 0.5 ms of CPU in 10 ms of sleep,
- * or a low load that no longer falls (another thread's steady work, e.g. bench/profile.ts's sampler).
+ * 1,000 orders and 45–60 ms at 50,000, all of it outside the script). Done: two 10 ms sleeps in a row with under
+ * 0.5 ms of CPU each (the helpers pause between pages), or five with the same low load (another thread's steady
+ * work, e.g. bench/profile.ts's sampler).
  */
 function settle(): void {
-  let previous = Infinity;
+  let quiet = 0;
+  let steady = 0;
+  let previous = -1;
   for (let i = 0; i < 200; i++) {
     const before = process.cpuUsage();
     Atomics.wait(PAUSE, 0, 0, 10);
     const t = process.cpuUsage(before);
     const used = t.user + t.system;
-    if (used < 500 || (used < 3000 && used >= previous - 200)) return;
+    quiet = used < 500 ? quiet + 1 : 0;
+    steady = used < 3000 && Math.abs(used - previous) < 300 ? steady + 1 : 0;
     previous = used;
+    if (quiet >= 2 || steady >= 5) return;
   }
 }
 

@@ -1,6 +1,7 @@
 // onEdit's use case: for the edited rows only, recompute Gendan's columns (statuses, stamps, stage flow, amounts,
-// numbers) and write back only what changed; a contact row with a next action keeps exactly one follow-up.
-// Never writes into the cells the user just edited, never into the user's columns; problems become cell notes.
+// numbers) and write back only what changed; a contact row with a next action keeps exactly one follow-up; an edit
+// of Order lines gives each order it touches the total of all its lines, in a number of calls that does not grow with
+// the orders. Never writes into the cells the user just edited, never into the user's columns; problems become notes.
 import type { CellValue, Table } from '../ports';
 import type { LedgerKey } from '../domain/ledgers/index';
 import type { HeaderMapping } from '../domain/ledgers/header-mapping';
