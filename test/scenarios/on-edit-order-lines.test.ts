@@ -147,6 +147,24 @@ describe('onEdit of Order lines', () => {
     }
   });
 
+  it('a big paste on a day no sweep has run yet also brings the touched orders\' status up to date', () => {
+    const sb = setUpWorkbook();
+    sb.env.now += 120 * 86_400_000; // four months on: deliveries and balances fall due, nothing swept
+    const touched = Array.from({ length: 15 }, (_, k) => 2 * k);
+    const orders = sheet(sb, 'Orders');
+    const statusBefore = touched.map((i) => text(orders, orderRow(sb, orderNo(i)), 'Status'));
+    const untouchedBefore = Array.from({ length: 30 }, (_, i) => i).filter((i) => i % 2).map((i) => text(orders, orderRow(sb, orderNo(i)), 'Status'));
+    const paste = linesPaste(sb, touched, 8);
+    sb.edit(paste.a1, paste.grid, LI);
+    const statusAfter = touched.map((i) => text(orders, orderRow(sb, orderNo(i)), 'Status'));
+    expect(statusAfter).not.toEqual(statusBefore);
+    // What the full refresh computes for them, and the untouched orders left for it.
+    expect(Array.from({ length: 30 }, (_, i) => i).filter((i) => i % 2).map((i) => text(orders, orderRow(sb, orderNo(i)), 'Status'))).toEqual(untouchedBefore);
+    sb.click('menuRefreshStatuses');
+    expect(touched.map((i) => text(orders, orderRow(sb, orderNo(i)), 'Status'))).toEqual(statusAfter);
+    for (const i of touched) expect(total(sb, orderNo(i))).toBe(sumOfLines(sb, orderNo(i)));
+  });
+
   it('a big paste costs the same calls for 2 orders as for 15', () => {
     const few = setUpWorkbook();
     const many = setUpWorkbook();
