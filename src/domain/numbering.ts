@@ -52,6 +52,18 @@ export function formatNumber(prefix: string, year: number | null, seq: number, w
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+const patterns = new Map<string, RegExp>();
+
+/** The pattern of a series' numbers, compiled once per prefix (a column of 50,000 numbers is parsed in one go). */
+function numberPattern(prefix: string): RegExp {
+  let re = patterns.get(prefix);
+  if (!re) {
+    re = new RegExp(`^${escapeRegExp(prefix)}-(?:(\\d{4})-)?(\\d{1,15})$`, 'i');
+    patterns.set(prefix, re);
+  }
+  return re;
+}
+
 /**
  * Reads a number of the series `prefix` ("SO-2026-0007" → year 2026, seq 7; "C-0001" → year null, seq 1);
  * null for anything else, including other prefixes and sequence 0. Case and surrounding spaces are ignored.
@@ -61,7 +73,7 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\
 export function parseNumber(prefix: string, text: string): ParsedNumber | null {
   const p = prefix.trim();
   if (!p) return null;
-  const m = new RegExp(`^${escapeRegExp(p)}-(?:(\\d{4})-)?(\\d{1,15})$`, 'i').exec(text.trim());
+  const m = numberPattern(p).exec(text.trim());
   if (!m) return null;
   const seq = Number(m[2]);
   if (seq < 1) return null;

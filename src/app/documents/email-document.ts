@@ -16,7 +16,7 @@ import { instantToWall } from '../../domain/time/zone';
 import { journalOwner } from './doc-journal';
 import { errorText } from './generate-documents';
 import { PDF_MIME, pdfNameOf } from './produce-document';
-import { selectedOrders } from './select-orders';
+import { rowsOf, selectedOrders } from './select-orders';
 import type { RecordField } from '../../domain/ledgers/schema-types';
 
 /** Documents that go to the customer (purchase orders and shipping notices go to the factory). */
@@ -68,7 +68,7 @@ export function emailDocument(ctx: AppContext): EmailOutcome {
   const orders = ordersLedger.readAll();
   const onLines = selection.sheet === ctx.table('orderLines')?.name;
   const lines = onLines ? ctx.ledger('orderLines')?.readAll() ?? null : null;
-  const sel = selectedOrders(ctx, selection, orders, lines);
+  const sel = selectedOrders(ctx, selection, rowsOf(orders), lines ? rowsOf(lines) : null);
   if (!sel || !sel.orderNos.length) {
     ctx.ports.ui.alert(docsAppText(ui, 'email.title'), docsAppText(ui, 'gen.noOrders'));
     return out;

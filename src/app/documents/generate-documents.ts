@@ -6,20 +6,20 @@
 // batch holds the user's lock, so two executions of one user never work on the same job.
 import type { AppContext } from '../context';
 import { LockBusy, type CellValue } from '../../ports';
-import type { LedgerTable, Snapshot } from '../ledger-table';
+import type { LedgerTable } from '../ledger-table';
+import { DocumentData } from './document-data';
 import { counterKey, NUMBERING_LOCK_MS, seriesOf } from '../assign-numbers';
 import { documentLanguage, docTypeSpec, type DocType } from '../../domain/documents/doc-types';
 import { parseDocumentLinks } from '../../domain/documents/document-links';
-import { buildMergeData, type MergeData } from '../../domain/documents/merge-fields';
+import { buildMergeData, withDocNo, type MergeData } from '../../domain/documents/merge-fields';
 import { planMerge } from '../../domain/documents/plan-merge';
 import { appText } from '../../domain/i18n/app';
 import { tDoc } from '../../domain/i18n/documents';
 import { docsAppText, type DocumentsAppMessageId } from '../../domain/i18n/documents-app';
 import type { Lang, Message } from '../../domain/i18n/i18n';
 import { LEDGERS } from '../../domain/ledgers/index';
-import type { CustomerRecord, OrderLineRecord, OrderRecord, ProductRecord } from '../../domain/ledgers/records';
+import type { OrderRecord } from '../../domain/ledgers/records';
 import { nextNumbers, type NumberSeriesKey } from '../../domain/numbering';
-import { CustomerIndex } from '../../domain/orders/customer-aggregates';
 import { templateFor, type Settings } from '../../domain/settings';
 import { textToHtml } from '../../domain/reminders/render';
 import { templateProblems } from './choose-template';
@@ -74,12 +74,8 @@ interface Loaded {
   settings: Settings;
   orders: LedgerTable<OrderRecord>;
   header: CellValue[];
-  ordersSnap: Snapshot<OrderRecord>;
-  linesSnap: Snapshot<OrderLineRecord> | null;
-  linesByOrder: Map<string, OrderLineRecord[]>;
-  customers: CustomerIndex<CustomerRecord>;
-  products: ProductRecord[];
-  orderByNo: Map<string, OrderRecord>;
+  /** The orders, lines, customers and products of the batch, read and parsed as far as it needs. */
+  docs: DocumentData;
 }
 
 interface ValidOrder {
@@ -149,6 +145,8 @@ class DocumentBatch {
   private readonly uiLang: Lang;
   private loaded: Loaded | null = null;
   private readonly templates = new Map<TemplateKey, TemplateSlot>();
+  /** Merge data built while validating, by order, type and language: the number is the only thing that differs. */
+  private readonly merged = new Map<string, MergeData>();
   private defaults: Partial<Record<TemplateKey, string>> | null = null;
   private journal: DocJournal = { jobs: [], batch: null };
   private journalBefore = '';
@@ -190,7 +188,7 @@ class DocumentBatch {
     const lang = this.uiLang;
     const title = tDoc(lang, `doc.${docType}.name`);
     const data = this.load(docType);
-    const sel = selectedOrders(this.ctx, this.ctx.ports.workbook.selection(), data.ordersSnap, data.linesSnap);
+    const sel = selectedOrders(this.ctx, this.ctx.ports.workbook.selection(), (rows) => data.docs.ordersAt(rows), (rows) => data.docs.linesAt(rows));
     if (!sel || (!sel.orderNos.length && !sel.unnumberedRows.length)) {
       this.ctx.ports.ui.alert(title, docsAppText(lang, 'gen.noOrders'));
       return this.outcome();
@@ -201,6 +199,7 @@ class DocumentBatch {
     }
     for (const row of sel.unnumberedRows) this.problems.push({ order: '—', row, type: docType, message: both('gen.noOrderNo') });
     if (sel.orderNos.length) this.toast(docsAppText(lang, 'gen.starting', { count: sel.orderNos.length, doc: title }));
+    data.docs.prepare(sel.orderNos);
     const valid: ValidOrder[] = [];
     for (const no of sel.orderNos) {
       const v = this.validate(no, docType);
@@ -247,51 +246,46 @@ class DocumentBatch {
     const settings = ctx.reloadSettings().settings;
     const orders = ctx.ledger('orders');
     if (!orders) throw new Error(appText(this.uiLang, 'check.missingSheet', { sheet: LEDGERS.orders.sheet[this.uiLang] }));
-    const ordersSnap = orders.readAll();
+    const docs = DocumentData.open(
+      { orders, lines: ctx.ledger('orderLines'), customers: ctx.ledger('customers'), products: ctx.ledger('products') },
+      { timeZone: ctx.timeZone, locale: ctx.locale },
+    );
     for (const key of [docTypeSpec(docType).numberField, 'documents'] as const) {
-      if (ordersSnap.mapping.byKey[key] === undefined) {
+      if (docs.ordersMapping.byKey[key] === undefined) {
         const column = orders.column(key)?.header[this.uiLang] ?? key;
         throw new Error(docsAppText(this.uiLang, 'gen.missingColumn', { column }));
       }
     }
-    const linesSnap = ctx.ledger('orderLines')?.readAll() ?? null;
-    const linesByOrder = new Map<string, OrderLineRecord[]>();
-    for (const line of linesSnap?.records ?? []) {
-      const key = (line.orderNo ?? '').trim();
-      const list = linesByOrder.get(key);
-      if (list) list.push(line);
-      else linesByOrder.set(key, [line]);
-    }
-    const customers = new CustomerIndex(ctx.ledger('customers')?.readAll().records ?? []);
-    const products = ctx.ledger('products')?.readAll().records ?? [];
-    const orderByNo = new Map<string, OrderRecord>();
-    for (const o of ordersSnap.records) {
-      const no = o.orderNo.trim();
-      if (no && !orderByNo.has(no)) orderByNo.set(no, o);
-    }
-    this.loaded = { settings, orders, header: ordersSnap.header, ordersSnap, linesSnap, linesByOrder, customers, products, orderByNo };
+    this.loaded = { settings, orders, header: docs.ordersHeader, docs };
     return this.loaded;
   }
 
   private languageOf(order: OrderRecord, type: DocType): Lang {
     const spec = docTypeSpec(type);
     const factory = spec.defaultLanguage === 'zh' ? this.data.settings['factory-documents.language'] : undefined;
-    return documentLanguage(type, this.data.customers.find(order.customer), factory);
+    return documentLanguage(type, this.data.docs.customer(order.customer), factory);
   }
 
+  /** The order's merge data with `docNo`, built once per order, type and language in this execution. */
   private mergeData(order: OrderRecord, type: DocType, lang: Lang, docNo: string): MergeData {
+    const key = `${order._row}\u0000${type}\u0000${lang}`;
+    const known = this.merged.get(key);
+    if (known) return withDocNo(known, docNo);
     const d = this.data;
-    return buildMergeData({
+    const no = order.orderNo.trim();
+    const data = buildMergeData({
       docType: type,
       lang,
       order,
-      lines: d.linesByOrder.get(order.orderNo.trim()) ?? [],
-      customer: d.customers.find(order.customer) ?? null,
-      products: d.products,
+      lines: d.docs.linesOf(no),
+      customer: d.docs.customer(order.customer) ?? null,
+      products: d.docs.productsFor([no]),
       settings: documentSettingsOf(d.settings, lang),
       today: this.ctx.today,
       docNo,
     });
+    this.merged.set(key, data);
+    return data;
   }
 
   /** The template of a type and language, read once per execution: the one named in Settings, else the default. */
@@ -328,7 +322,7 @@ class DocumentBatch {
   // ---- before any document: validate, folders, numbers ----
 
   private validate(orderNo: string, type: DocType): ValidOrder | null {
-    const order = this.data.orderByNo.get(orderNo);
+    const order = this.data.docs.order(orderNo);
     if (!order) {
       this.problems.push({ order: orderNo, type, message: both('gen.orderGone') });
       return null;
@@ -346,7 +340,7 @@ class DocumentBatch {
       this.problems.push({ order: orderNo, row: order._row, type, message });
       return null;
     }
-    const customerName = driveName(this.data.customers.find(order.customer)?.name || order.customer || '');
+    const customerName = driveName(this.data.docs.customer(order.customer)?.name || order.customer || '');
     return { order, lang, customerName };
   }
 
@@ -414,7 +408,7 @@ class DocumentBatch {
         const prop = counterKey(series, series.yearly ? year : null);
         const stored = props[prop];
         const field = docTypeSpec(type).numberField;
-        const existing = [...this.data.ordersSnap.records.map((r) => r[field]), ...taken];
+        const existing = [...this.data.docs.numbers(field), ...taken];
         const { numbers, counter } = nextNumbers(series, year, existing, stored === undefined || stored === '' ? null : Number(stored), need.length);
         values[prop] = String(counter);
         need.forEach((v, i) => {
@@ -438,9 +432,11 @@ class DocumentBatch {
     let longest = 0;
     let processed = 0;
     const queue = this.journal.jobs.slice();
+    // Jobs an earlier run left are for orders the selection may not name: parsed with the others, in one pass.
+    this.data.docs.prepare(queue.map((j) => j.o));
     for (const job of queue) {
       const now = clock.now();
-      const lines = this.data.linesByOrder.get(job.o)?.length ?? 0;
+      const lines = this.data.docs.lineCount(job.o);
       // Modeled from the cost of a copy, a fill, an export and a store, plus the fill's size.
       const estimate = Math.max(8_000 + 40 * lines, longest * 1.25);
       if (processed > 0 && now - this.started + estimate + END_RESERVE_MS > BATCH_BUDGET_MS) {
@@ -458,7 +454,7 @@ class DocumentBatch {
   }
 
   private processJob(job: DocJob): void {
-    const order = this.data.orderByNo.get(job.o);
+    const order = this.data.docs.order(job.o);
     if (!order) {
       this.drop(job, { order: job.o, type: job.t, message: both('gen.orderGone') });
       return;
@@ -539,7 +535,7 @@ class DocumentBatch {
     const ctx = this.ctx;
     const lang = this.batchLang();
     const remaining = this.journal.jobs.filter((j) => !this.closed.has(j.n));
-    const mapping = this.data.ordersSnap.mapping;
+    const mapping = this.data.docs.ordersMapping;
     const when = wallMinute(ctx.ports.clock.now(), ctx.timeZone);
     const noted = new Set<string>();
     for (const p of this.problems) {

@@ -101,6 +101,15 @@ function spell(lang: Lang, amount: number | undefined, currency: string): { en: 
   return { en, zh, doc: lang === 'zh' ? zh : en };
 }
 
+/**
+ * The same merge data under another document number: the number is only the doc.no field (an order validated with
+ * a preview number is filled with its real one without building its lines again).
+ */
+export function withDocNo(data: MergeData, docNo: string): MergeData {
+  const no = str(docNo);
+  return data.fields['doc.no'] === no ? data : { ...data, fields: { ...data.fields, 'doc.no': no } };
+}
+
 /** Sorts lines by their Line column, then by sheet row. */
 function sortLines(lines: readonly OrderLineRecord[], orderNo: string): OrderLineRecord[] {
   return lines

@@ -16,6 +16,7 @@ import {
   type TableLayout,
   type Unit,
 } from './model';
+import { UnitBuffer } from './unit-buffer';
 
 /** A request the API refuses: "Invalid requests[3].insertText: …". */
 export class DocsRequestError extends Error {
@@ -135,24 +136,55 @@ export function applyRequests(doc: DocContent, requests: readonly unknown[]): { 
     replies.push(ed.apply(n, kind as Kind, body));
   });
   ed.collectGarbage();
-  const out = ed.doc;
+  const out = ed.finish();
   out.revision++;
   return { doc: out, replies };
+}
+
+/**
+ * Styles derived from an interned style by one kind of change (`key`), remembered: a fill derives the same few
+ * styles thousands of times (every new row's cells, every aligned cell), and interning means building a canonical
+ * text of the style each time. Interned styles are frozen and shared, so the derived one is too.
+ */
+const derived = new WeakMap<object, Map<string, object>>();
+
+function derive<T extends object>(base: T, key: string, make: () => T): T {
+  let byKey = derived.get(base);
+  if (!byKey) derived.set(base, (byKey = new Map()));
+  let hit = byKey.get(key) as T | undefined;
+  if (!hit) byKey.set(key, (hit = make()));
+  return hit;
 }
 
 class Editor {
   private n = 0;
   private kind: Kind = 'insertText';
 
-  constructor(readonly doc: DocContent) {}
+  /** The document's units while the batch is applied; written back to the document at the end. */
+  readonly units: UnitBuffer;
+  /** The text searched by replaceAllText (one character per unit), kept while only replacements change it. */
+  private hay: { matchCase: boolean; text: string } | null = null;
 
-  private get units(): Unit[] {
-    return this.doc.units;
+  constructor(readonly doc: DocContent) {
+    this.units = new UnitBuffer(doc.units);
+  }
+
+  /** The unit at i (i inside the document). */
+  private at(i: number): Unit {
+    return this.units.get(i) as Unit;
+  }
+
+  /** Writes the edited units back into the document. */
+  finish(): DocContent {
+    this.doc.units = this.units.toArray();
+    return this.doc;
   }
 
   apply(n: number, kind: Kind, r: Obj): Reply {
     this.n = n;
     this.kind = kind;
+    // Only a replacement keeps the searched text up to date (it edits it along): anything else may change the units.
+    if (kind !== 'replaceAllText') this.hay = null;
     switch (kind) {
       case 'insertText':
         return this.insertText(r);
@@ -229,12 +261,12 @@ class Editor {
   private checkInsert(i: number): number {
     const N = this.units.length;
     if (i >= N) this.fail(`Index ${i} must be less than the end index of the referenced segment, ${N}.`);
-    if (i < 1 || !isParaUnit(this.units[i])) {
+    if (i < 1 || !isParaUnit(this.at(i))) {
       this.fail('The insertion index must be inside the bounds of an existing paragraph. You can still create new paragraphs by inserting newlines.');
     }
     // The API moves an insertion out of the middle of a surrogate pair.
-    const prev = this.units[i - 1];
-    const here = this.units[i];
+    const prev = this.at(i - 1);
+    const here = this.at(i);
     if (prev.k === 'ch' && here.k === 'ch' && isHigh(prev.c) && isLow(here.c)) return i + 1;
     return i;
   }
@@ -270,31 +302,34 @@ class Editor {
   }
 
   private masked<T extends object>(old: T, given: Obj, fields: string[]): T {
-    const next: Obj = { ...(old as Obj) };
-    for (const f of fields) {
-      if (given[f] === undefined || given[f] === null) delete next[f];
-      else next[f] = JSON.parse(JSON.stringify(given[f])) as unknown;
-    }
-    return intern(next as T);
+    const key = `${fields.join(',')}=${JSON.stringify(fields.map((f) => given[f] ?? null))}`;
+    return derive(old, key, () => {
+      const next: Obj = { ...(old as Obj) };
+      for (const f of fields) {
+        if (given[f] === undefined || given[f] === null) delete next[f];
+        else next[f] = JSON.parse(JSON.stringify(given[f])) as unknown;
+      }
+      return intern(next as T);
+    });
   }
 
   /** The index of the newline that ends the paragraph containing i. */
   private paragraphEnd(i: number): number {
     let j = i;
-    while (this.units[j].k !== 'nl') j++;
+    while (this.at(j).k !== 'nl') j++;
     return j;
   }
 
   /** The text style new text at i takes: the character before it, or the paragraph's first character. */
   private inheritedStyle(i: number): TextStyle {
-    const prev = this.units[i - 1];
+    const prev = this.at(i - 1);
     if (prev && (prev.k === 'ch' || prev.k === 'img' || prev.k === 'pb')) return prev.s;
-    const here = this.units[i];
+    const here = this.at(i);
     return isParaUnit(here) ? here.s : EMPTY_STYLE;
   }
 
   private paragraphStyleAt(i: number): ParagraphStyle {
-    const nl = this.units[this.paragraphEnd(i)] as Extract<Unit, { k: 'nl' }>;
+    const nl = this.at(this.paragraphEnd(i)) as Extract<Unit, { k: 'nl' }>;
     return nl.p;
   }
 
@@ -308,19 +343,36 @@ class Editor {
     return intern({ ...p, headingId: this.nextId('h.sbx') });
   }
 
+  /**
+   * The document as replaceAllText searches it: one character per unit (structural units become NUL, which never
+   * matches: NUL is stripped from every text), lower-cased unit by unit unless the case must match.
+   */
+  private haystack(matchCase: boolean): string {
+    if (this.hay && this.hay.matchCase === matchCase) return this.hay.text;
+    const parts: string[] = [];
+    const u = this.units;
+    for (let k = 0; k < u.length; k++) {
+      const x = u.get(k) as Unit;
+      parts.push(x.k === 'ch' ? (matchCase ? x.c : lowerUnit(x.c)) : x.k === 'nl' ? '\n' : '\u0000');
+    }
+    const text = parts.join('');
+    this.hay = { matchCase, text };
+    return text;
+  }
+
   private insertUnitsText(i: number, text: string, s: TextStyle, p: ParagraphStyle): void {
     const add: Unit[] = [];
     for (let k = 0; k < text.length; k++) {
       const c = text[k];
       add.push(c === '\n' ? { k: 'nl', s, p: this.newParagraphStyle(p) } : { k: 'ch', c, s });
     }
-    this.units.splice(i, 0, ...add);
+    this.units.splice(i, 0, add);
   }
 
   private insideTable(i: number): boolean {
     let depth = 0;
     for (let j = i - 1; j >= 0; j--) {
-      const u = this.units[j];
+      const u = this.at(j);
       if (u.k === 'te') depth++;
       else if (u.k === 'ts') depth--;
       else if (u.k === 'cs' && depth === 0) return true;
@@ -328,22 +380,30 @@ class Editor {
     return false;
   }
 
-  private table(loc: unknown, path: string): TableLayout {
+  private table(loc: unknown, path: string, upToRow?: number): TableLayout {
     const l = obj(loc);
     if (!l) this.fail(`${path} must be specified.`);
     this.segment(l);
     const i = this.int(l.index, `${path}.index`, 0);
-    if (this.units[i]?.k !== 'ts') this.fail(`Invalid table start location. There is no table starting at index ${i}.`);
-    return tableLayout(this.units, i);
+    if (this.units.get(i)?.k !== 'ts') this.fail(`Invalid table start location. There is no table starting at index ${i}.`);
+    return tableLayout(this.units, i, upToRow);
   }
 
-  private cellLocation(r: Obj): { t: TableLayout; row: number; col: number } {
+  /**
+   * The table, row and column a tableCellLocation names. The table's rows are laid out up to the row (and `after`
+   * rows past it, when the edit needs them), all of them only to tell the row count of an index out of bounds.
+   */
+  private cellLocation(r: Obj, after = 0): { t: TableLayout; row: number; col: number } {
     const tcl = obj(r.tableCellLocation);
     if (!tcl) this.fail('tableCellLocation must be specified.');
-    const t = this.table(tcl.tableStartLocation, 'tableCellLocation.tableStartLocation');
+    const start = this.table(tcl.tableStartLocation, 'tableCellLocation.tableStartLocation', 0);
     const row = this.int(tcl.rowIndex, 'tableCellLocation.rowIndex', 0);
     const col = this.int(tcl.columnIndex, 'tableCellLocation.columnIndex', 0);
-    if (row < 0 || row >= t.rows.length) this.fail(`Row index ${row} is out of bounds for a table with ${t.rows.length} rows.`);
+    let t = row >= 0 ? tableLayout(this.units, start.start, row + after) : start;
+    if (row < 0 || row >= t.rows.length) {
+      if (!t.complete) t = tableLayout(this.units, start.start);
+      this.fail(`Row index ${row} is out of bounds for a table with ${t.rows.length} rows.`);
+    }
     if (col < 0 || col >= t.rows[row].cells.length) this.fail(`Column index ${col} is out of bounds for a row with ${t.rows[row].cells.length} cells.`);
     return { t, row, col };
   }
@@ -362,19 +422,19 @@ class Editor {
   private deleteContentRange(r: Obj): Reply {
     const { s, e } = this.range(r, true);
     const u = this.units;
-    const startUnit = u[s];
-    const endUnit = u[e];
+    const startUnit = this.at(s);
+    const endUnit = this.at(e);
     if ((startUnit.k === 'ch' && isLow(startUnit.c)) || (endUnit.k === 'ch' && isLow(endUnit.c))) {
       this.fail('The range cannot start or end in the middle of a surrogate pair.');
     }
     let depth = 0;
     for (let k = s; k < e; k++) {
-      const x = u[k];
+      const x = this.at(k);
       if (x.k === 'ts') depth++;
       else if (x.k === 'te') depth--;
       else if ((x.k === 'rs' || x.k === 'cs') && depth === 0) depth = -1;
       else if (x.k === 'nl' && depth === 0) {
-        const next = u[k + 1];
+        const next = u.get(k + 1);
         // A cell's last newline and the newline before a table stay (unless the table goes too).
         if (!isParaUnit(next) && !(next?.k === 'ts' && k + 1 < e)) depth = -1;
       }
@@ -392,26 +452,34 @@ class Editor {
     const matchCase = ct?.matchCase === true;
     const replace = stripUninsertable(typeof r.replaceText === 'string' ? r.replaceText : '');
     const u = this.units;
-    // Structural units become NUL, which never matches (NUL is stripped from every text).
-    let hay = '';
-    for (const x of u) hay += x.k === 'ch' ? (matchCase ? x.c : lowerUnit(x.c)) : x.k === 'nl' ? '\n' : '\u0000';
+    const hay = this.haystack(matchCase);
     const needle = matchCase ? find : Array.from(find, (c) => (c.length === 1 ? lowerUnit(c) : c.toLowerCase())).join('');
     if (needle.includes('\u0000')) return { replaceAllText: { occurrencesChanged: 0 } };
     const matches: number[] = [];
     for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + needle.length)) {
       let ok = true;
       for (let k = at; k < at + needle.length && ok; k++) {
-        if (u[k].k === 'nl' && !isParaUnit(u[k + 1])) ok = false;
+        if (this.at(k).k === 'nl' && !isParaUnit(u.get(k + 1))) ok = false;
       }
       if (ok) matches.push(at);
     }
+    // The replacement as it reads in the searched text: every unit it becomes is one character.
+    let replaced = replace;
+    if (!matchCase) {
+      replaced = '';
+      for (let k = 0; k < replace.length; k++) replaced += lowerUnit(replace[k]);
+    }
+    let text = hay;
     for (let m = matches.length - 1; m >= 0; m--) {
       const at = matches[m];
-      const first = u[at] as Extract<Unit, { k: 'ch' | 'nl' }>;
+      const first = this.at(at) as Extract<Unit, { k: 'ch' | 'nl' }>;
       const p = this.paragraphStyleAt(at + needle.length);
       u.splice(at, needle.length);
       if (replace) this.insertUnitsText(at, replace, first.s, p);
+      text = text.slice(0, at) + replaced + text.slice(at + needle.length);
     }
+    // insertUnitsText forgot the text it changed; it is still exact after these replacements.
+    this.hay = { matchCase, text };
     return { replaceAllText: { occurrencesChanged: matches.length } };
   }
 
@@ -433,36 +501,38 @@ class Editor {
       for (let x = 0; x < columns; x++) add.push({ k: 'cs', s: cellStyle }, { k: 'nl', s, p: cellPara });
     }
     add.push({ k: 'te' });
-    this.units.splice(i + 1, 0, ...add);
+    this.units.splice(i + 1, 0, add);
     return {};
   }
 
   private headerCount(t: TableLayout): number {
     let n = 0;
-    while (n < t.rows.length && (this.units[t.rows[n].start] as Extract<Unit, { k: 'rs' }>).s.tableHeader) n++;
+    while (n < t.rows.length && (this.at(t.rows[n].start) as Extract<Unit, { k: 'rs' }>).s.tableHeader) n++;
     return n;
   }
 
   private insertTableRow(r: Obj): Reply {
-    const { t, row } = this.cellLocation(r);
+    // The row below the reference row is needed too: whether the new row is a header row.
+    const { t, row } = this.cellLocation(r, 1);
     const below = r.insertBelow === true;
     const ref = t.rows[row];
     const pos = below ? row + 1 : row;
     const header = pos < this.headerCount(t);
-    const refRow = (this.units[ref.start] as Extract<Unit, { k: 'rs' }>).s;
-    const add: Unit[] = [{ k: 'rs', s: intern({ ...refRow, tableHeader: header ? true : undefined }) }];
+    const refRow = (this.at(ref.start) as Extract<Unit, { k: 'rs' }>).s;
+    const add: Unit[] = [{ k: 'rs', s: derive(refRow, `header=${header}`, () => intern({ ...refRow, tableHeader: header ? true : undefined })) }];
     for (const cell of ref.cells) {
-      const first = this.units[cell.contentStart];
+      const first = this.at(cell.contentStart);
       const s = isParaUnit(first) ? first.s : EMPTY_STYLE;
       const p = isParaUnit(first) ? this.paragraphStyleAt(cell.contentStart) : intern(DEFAULT_PARAGRAPH_STYLE);
-      add.push({ k: 'cs', s: (this.units[cell.start] as Extract<Unit, { k: 'cs' }>).s }, { k: 'nl', s, p: intern({ ...p, headingId: undefined }) });
+      add.push({ k: 'cs', s: (this.at(cell.start) as Extract<Unit, { k: 'cs' }>).s }, { k: 'nl', s, p: derive(p, 'noHeading', () => intern({ ...p, headingId: undefined })) });
     }
-    this.units.splice(below ? ref.end : ref.start, 0, ...add);
+    this.units.splice(below ? ref.end : ref.start, 0, add);
     return {};
   }
 
   private deleteTableRow(r: Obj): Reply {
-    const { t, row } = this.cellLocation(r);
+    // One more row tells whether the table keeps any.
+    const { t, row } = this.cellLocation(r, 1);
     if (t.rows.length === 1) this.units.splice(t.start, t.end + 1 - t.start);
     else this.units.splice(t.rows[row].start, t.rows[row].end - t.rows[row].start);
     return {};
@@ -473,8 +543,8 @@ class Editor {
     const count = this.int(r.pinnedHeaderRowsCount, 'pinnedHeaderRowsCount', 0);
     if (count < 0 || count > t.rows.length) this.fail(`The pinned header rows count must be between 0 and the number of rows in the table (${t.rows.length}).`);
     t.rows.forEach((row, y) => {
-      const old = this.units[row.start] as Extract<Unit, { k: 'rs' }>;
-      this.units[row.start] = { k: 'rs', s: intern({ ...old.s, tableHeader: y < count ? true : undefined }) };
+      const old = this.at(row.start) as Extract<Unit, { k: 'rs' }>;
+      this.units.set(row.start, { k: 'rs', s: intern({ ...old.s, tableHeader: y < count ? true : undefined }) });
     });
     return {};
   }
@@ -486,14 +556,14 @@ class Editor {
     const u = this.units;
     const cache = new Map<TextStyle, TextStyle>();
     for (let k = s; k < e; k++) {
-      const x = u[k];
+      const x = this.at(k);
       if (!isParaUnit(x)) continue;
       let ns = cache.get(x.s);
       if (!ns) {
         ns = this.masked(x.s, given, fields);
         cache.set(x.s, ns);
       }
-      u[k] = { ...x, s: ns } as Unit;
+      u.set(k, { ...x, s: ns } as Unit);
     }
     return {};
   }
@@ -510,14 +580,14 @@ class Editor {
     }
     const u = this.units;
     for (let k = s; k < e; k++) {
-      if (!isParaUnit(u[k])) continue;
+      if (!isParaUnit(u.get(k))) continue;
       const j = this.paragraphEnd(k);
-      const nl = u[j] as Extract<Unit, { k: 'nl' }>;
+      const nl = this.at(j) as Extract<Unit, { k: 'nl' }>;
       let p = this.masked(nl.p, given, fields) as ParagraphStyle;
       const named = p.namedStyleType ?? 'NORMAL_TEXT';
       if (named === 'NORMAL_TEXT' && p.headingId) p = intern({ ...p, headingId: undefined });
       else if (named !== 'NORMAL_TEXT' && !p.headingId) p = intern({ ...p, headingId: this.nextId('h.sbx') });
-      u[j] = { ...nl, p };
+      u.set(j, { ...nl, p });
       k = j;
     }
     return {};
@@ -536,11 +606,11 @@ class Editor {
       if (mag < MIN_COLUMN_WIDTH_PT) this.fail(`The column width must be at least ${MIN_COLUMN_WIDTH_PT} points.`);
     }
     const indices = Array.isArray(r.columnIndices) ? r.columnIndices.map((c, k) => this.int(c, `columnIndices[${k}]`)) : [];
-    const head = this.units[t.start] as Extract<Unit, { k: 'ts' }>;
+    const head = this.at(t.start) as Extract<Unit, { k: 'ts' }>;
     const all = indices.length ? indices : head.cols.map((_c, k) => k);
     for (const c of all) if (c < 0 || c >= head.columns) this.fail(`Column index ${c} is out of bounds for a table with ${head.columns} columns.`);
     const cols: TableColumnProperties[] = head.cols.map((c, k) => (all.includes(k) ? this.masked(c, given, fields) : c));
-    this.units[t.start] = { ...head, cols };
+    this.units.set(t.start, { ...head, cols });
     return {};
   }
 
@@ -550,7 +620,7 @@ class Editor {
     const range = obj(r.tableRange);
     let cells: number[];
     if (range) {
-      const { t, row, col } = this.cellLocation(range);
+      const { t, row, col } = this.cellLocation(range, Infinity);
       const rowSpan = this.int(range.rowSpan, 'tableRange.rowSpan', 1);
       const colSpan = this.int(range.columnSpan, 'tableRange.columnSpan', 1);
       if (rowSpan < 1 || colSpan < 1 || row + rowSpan > t.rows.length || col + colSpan > t.columns) this.fail('The table range is out of bounds.');
@@ -560,8 +630,8 @@ class Editor {
       cells = t.rows.flatMap((rw) => rw.cells.map((c) => c.start));
     }
     for (const k of cells) {
-      const cs = this.units[k] as Extract<Unit, { k: 'cs' }>;
-      this.units[k] = { k: 'cs', s: this.masked<TableCellStyle>(cs.s, given, fields) };
+      const cs = this.at(k) as Extract<Unit, { k: 'cs' }>;
+      this.units.set(k, { k: 'cs', s: this.masked<TableCellStyle>(cs.s, given, fields) });
     }
     return {};
   }
@@ -573,8 +643,8 @@ class Editor {
     const indices = Array.isArray(r.rowIndices) ? r.rowIndices.map((c, k) => this.int(c, `rowIndices[${k}]`)) : t.rows.map((_r, k) => k);
     for (const y of indices) {
       if (y < 0 || y >= t.rows.length) this.fail(`Row index ${y} is out of bounds for a table with ${t.rows.length} rows.`);
-      const rs = this.units[t.rows[y].start] as Extract<Unit, { k: 'rs' }>;
-      this.units[t.rows[y].start] = { k: 'rs', s: this.masked<TableRowStyle>(rs.s, given, fields) };
+      const rs = this.at(t.rows[y].start) as Extract<Unit, { k: 'rs' }>;
+      this.units.set(t.rows[y].start, { k: 'rs', s: this.masked<TableRowStyle>(rs.s, given, fields) });
     }
     return {};
   }
@@ -603,7 +673,7 @@ class Editor {
       },
     };
     this.doc.inlineObjects[id] = inline;
-    this.units.splice(i, 0, { k: 'img', id, s: this.inheritedStyle(i) });
+    this.units.splice(i, 0, [{ k: 'img', id, s: this.inheritedStyle(i) }]);
     return { insertInlineImage: { objectId: id } };
   }
 
@@ -612,7 +682,7 @@ class Editor {
     if (this.insideTable(i)) this.fail('Page breaks cannot be inserted inside a table.');
     const s = this.inheritedStyle(i);
     const p = this.paragraphStyleAt(i);
-    this.units.splice(i, 0, { k: 'pb', s }, { k: 'nl', s, p: this.newParagraphStyle(p) });
+    this.units.splice(i, 0, [{ k: 'pb', s }, { k: 'nl', s, p: this.newParagraphStyle(p) }]);
     return {};
   }
 
@@ -621,7 +691,10 @@ class Editor {
     const ids = Object.keys(this.doc.inlineObjects);
     if (!ids.length) return;
     const used = new Set<string>();
-    for (const u of this.units) if (u.k === 'img') used.add(u.id);
+    for (let k = 0; k < this.units.length; k++) {
+      const u = this.at(k);
+      if (u.k === 'img') used.add(u.id);
+    }
     for (const id of ids) if (!used.has(id)) delete this.doc.inlineObjects[id];
   }
 }

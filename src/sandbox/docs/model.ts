@@ -136,48 +136,69 @@ export function revisionId(doc: DocContent): string {
   return `ALBJ4Lv${String(doc.revision).padStart(8, '0')}`;
 }
 
+/** Read access to a document's units by index: a plain array, or the buffer a batchUpdate edits. */
+export interface UnitReader {
+  readonly length: number;
+  get(i: number): Unit | undefined;
+}
+
+function readerOf(units: readonly Unit[] | UnitReader): UnitReader {
+  if (!Array.isArray(units)) return units as UnitReader;
+  const list = units as readonly Unit[];
+  return { length: list.length, get: (i) => list[i] };
+}
+
 /** The index after the content that starts at `from` in its container (a cell's content or the body). */
-export function containerContentEnd(units: readonly Unit[], from: number): number {
+export function containerContentEnd(units: readonly Unit[] | UnitReader, from: number): number {
+  const src = readerOf(units);
   let depth = 0;
-  for (let k = from; k < units.length; k++) {
-    const u = units[k];
+  const n = src.length;
+  for (let k = from; k < n; k++) {
+    const u = src.get(k) as Unit;
     if (u.k === 'ts') depth++;
     else if (u.k === 'te') {
       if (depth === 0) return k;
       depth--;
     } else if ((u.k === 'cs' || u.k === 'rs') && depth === 0) return k;
   }
-  return units.length;
+  return n;
 }
 
 export interface TableLayout {
   start: number;
-  /** Index of the `te` unit; the table's endIndex is end + 1. */
+  /** Index of the `te` unit; the table's endIndex is end + 1. Only known when `complete`. */
   end: number;
   columns: number;
   rows: { start: number; end: number; cells: { start: number; contentStart: number; contentEnd: number }[] }[];
+  /** False when the layout stopped after the row it was asked for (rows then lists the table's first rows only). */
+  complete: boolean;
 }
 
-/** Where the rows and cells of the table starting at `ts` are. */
-export function tableLayout(units: readonly Unit[], ts: number): TableLayout {
-  const head = units[ts];
+/**
+ * Where the rows and cells of the table starting at `ts` are: all of them, or (with `upToRow`) the rows up to that
+ * index, which is all an edit of one row needs (a long table is not walked once per inserted row).
+ */
+export function tableLayout(units: readonly Unit[] | UnitReader, ts: number, upToRow?: number): TableLayout {
+  const src = readerOf(units);
+  const head = src.get(ts);
   if (head?.k !== 'ts') throw new Error(`No table starts at ${ts}`);
   const rows: TableLayout['rows'] = [];
   let k = ts + 1;
-  while (units[k]?.k === 'rs') {
+  while (src.get(k)?.k === 'rs') {
+    if (upToRow !== undefined && rows.length > upToRow) return { start: ts, end: -1, columns: head.columns, rows, complete: false };
     const rowStart = k;
     k++;
     const cells: TableLayout['rows'][number]['cells'] = [];
-    while (units[k]?.k === 'cs') {
+    while (src.get(k)?.k === 'cs') {
       const start = k;
-      const contentEnd = containerContentEnd(units, k + 1);
+      const contentEnd = containerContentEnd(src, k + 1);
       cells.push({ start, contentStart: k + 1, contentEnd });
       k = contentEnd;
     }
     rows.push({ start: rowStart, end: k, cells });
   }
-  if (units[k]?.k !== 'te') throw new Error(`Malformed table at ${ts}`);
-  return { start: ts, end: k, columns: head.columns, rows };
+  if (src.get(k)?.k !== 'te') throw new Error(`Malformed table at ${ts}`);
+  return { start: ts, end: k, columns: head.columns, rows, complete: true };
 }
 
 function paragraphJson(units: readonly Unit[], from: number, to: number): StructuralElement {
@@ -230,8 +251,16 @@ function tableJson(units: readonly Unit[], ts: number): StructuralElement {
   return { startIndex: ts, endIndex: layout.end + 1, table };
 }
 
+/** A deep copy of plain JSON data (styles, inline objects): what a JSON round trip gives, without the text. */
 function clone<T>(v: T): T {
-  return JSON.parse(JSON.stringify(v)) as T;
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map((x: unknown) => (x === undefined ? null : clone(x))) as T;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x !== undefined && typeof x !== 'function') out[k] = clone(x);
+  }
+  return out as T;
 }
 
 /** The structural elements of units[from, to) at one nesting level. */

@@ -1,6 +1,8 @@
 // Docs document → PDF (A4) with pdfkit, synchronously, so DocumentApp's getAs('application/pdf') can return real
 // bytes. Noto Sans SC is embedded (subset) so Chinese renders; text wraps; tables get borders and wrapped cells,
-// and a table that runs over pages repeats its pinned header rows at the top of each page.
+// and a table that runs over pages repeats its pinned header rows at the top of each page. A table cell is laid out
+// once (its paragraphs' pieces and heights are kept for drawing), and text that fits on one line is measured by its
+// width and drawn without pdfkit's line wrapper: a 300-line contract is thousands of such cells.
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { DocsApiDocument, Paragraph, StructuralElement, Table } from '../docs/api-types';
@@ -27,9 +29,58 @@ function loadFonts(): { regular: Buffer; bold: Buffer } {
   return fonts;
 }
 
+/**
+ * What pdfkit keeps of an opened font (its EmbeddedFont): the parsed fontkit font and the shaped runs of the words
+ * laid out so far. Both depend only on the font file, so they are kept for the process and handed to every new
+ * document: parsing a CJK font's tables and shaping the same words again for each PDF is most of a small PDF's cost.
+ * Only used when pdfkit's objects look as expected; otherwise each document opens the font files itself.
+ */
+interface OpenedFont {
+  font?: { layout?: unknown };
+  layoutCache?: Record<string, unknown>;
+}
+
+const opened: Partial<Record<string, { font: object; layouts: Record<string, unknown> }>> = {};
+
+/** Takes the font just selected in `pdf` into the process-wide cache, or gives it the cached layouts. */
+function shareFont(pdf: Pdf, name: string): void {
+  const current = (pdf as unknown as { _font?: OpenedFont })._font;
+  if (!current || typeof current.font?.layout !== 'function' || !current.layoutCache) return;
+  const known = opened[name];
+  if (!known) opened[name] = { font: current.font, layouts: current.layoutCache };
+  else if (current.layoutCache !== known.layouts && current.font === known.font) current.layoutCache = known.layouts;
+}
+
 export interface PdfOptions {
   /** Creation date written into the PDF (the sandbox passes its simulated clock, so output is reproducible). */
   creationDate?: Date;
+}
+
+const CJK = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/;
+
+/** A line of text cut where it may break: after spaces and hyphens, around CJK characters; spaces stay with the word before. */
+function words(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const c of line) {
+    if (c !== ' ' && cur) {
+      const last = cur[cur.length - 1];
+      if (last === ' ' || last === '-' || CJK.test(c) || CJK.test(last)) {
+        out.push(cur);
+        cur = '';
+      }
+    }
+    cur += c;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** A paragraph of a table cell, as drawn: its pieces, its named style's size and its alignment. */
+interface CellParagraph {
+  pieces: Piece[];
+  size: number;
+  align: 'left' | 'center' | 'right' | 'justify';
 }
 
 function magnitude(d: unknown): number | undefined {
@@ -57,24 +108,92 @@ class PdfWriter {
       size: A4,
       margins,
       autoFirstPage: true,
+      // No default font: pdfkit would parse Helvetica's metrics for every document, and Noto Sans SC is set below.
+      font: '',
       info: { Title: doc.title, Creator: 'Gendan sandbox', Producer: 'pdfkit', CreationDate: opts.creationDate ?? new Date(0) },
     });
-    this.pdf.registerFont(REGULAR, f.regular);
-    this.pdf.registerFont(BOLD, f.bold);
-    this.pdf.font(REGULAR);
+    // A fontkit font object is a source pdfkit accepts as it is (PDFFontFactory.open: anything with layout()).
+    this.pdf.registerFont(REGULAR, (opened[REGULAR]?.font ?? f.regular) as Buffer);
+    this.pdf.registerFont(BOLD, (opened[BOLD]?.font ?? f.bold) as Buffer);
+    this.useFont(REGULAR);
     this.left = margins.left;
     this.top = margins.top;
     this.width = A4[0] - margins.left - margins.right;
     this.bottom = A4[1] - margins.bottom;
   }
 
+  /** Selects a registered font (and shares its parsed file and shaped words with the other documents). */
+  private useFont(name: string): Pdf {
+    this.pdf.font(name);
+    shareFont(this.pdf, name);
+    return this.pdf;
+  }
+
+  /** The fill colour and the border stroke (colour and width) set on this page so far; a new page starts unset. */
+  private fill: string | null = null;
+  private stroke: string | null = null;
+
+  /** Sets the fill colour unless it is already set (pdfkit would parse the colour and write it again). */
+  private fillWith(color: string): void {
+    if (this.fill === color) return;
+    this.pdf.fillColor(color);
+    this.fill = color;
+  }
+
   private setFont(p: TextPiece): void {
-    this.pdf.font(p.bold ? BOLD : REGULAR).fontSize(p.size).fillColor(p.color ?? '#000000');
+    this.useFont(p.bold ? BOLD : REGULAR).fontSize(p.size);
+    this.fillWith(p.color ?? '#000000');
   }
 
   private lineHeight(size: number): number {
-    this.pdf.font(REGULAR).fontSize(size);
+    this.useFont(REGULAR).fontSize(size);
     return this.pdf.currentLineHeight(true) * LINE_SPACING;
+  }
+
+  /** Heights measured so far in this document, by font, size, width and text (table cells repeat a lot). */
+  private readonly heights = new Map<string, number>();
+
+  /**
+   * The lines `text` (one style, in the font set) takes at `width`: broken after spaces and hyphens and between CJK
+   * characters, a word wider than the line broken between characters — pdfkit's wrapper's greedy rule, with words
+   * measured one by one as it does. null for what only pdfkit's wrapper handles (soft hyphens, tabs).
+   */
+  private lines(text: string, width: number): string[] | null {
+    if (/[\u00ad\t]/.test(text)) return null;
+    const out: string[] = [];
+    for (const hard of text.split('\n')) {
+      let line = '';
+      let left = width;
+      for (const word of words(hard)) {
+        const w = this.pdf.widthOfString(word);
+        if (w <= left) {
+          line += word;
+          left -= w;
+          continue;
+        }
+        if (line) out.push(line);
+        if (w <= width) {
+          line = word;
+          left = width - w;
+          continue;
+        }
+        // A word wider than the line: as many characters per line as fit (each measured alone, no new prefixes).
+        line = '';
+        left = width;
+        for (const c of word) {
+          const cw = this.pdf.widthOfString(c);
+          if (line && cw > left) {
+            out.push(line);
+            line = '';
+            left = width;
+          }
+          line += c;
+          left -= cw;
+        }
+      }
+      out.push(line);
+    }
+    return out;
   }
 
   /** Height the text pieces take at `width`: measured with the boldest, largest font present (an upper bound). */
@@ -82,8 +201,17 @@ class PdfWriter {
     const text = pieces.map((p) => p.text).join('').replace(/\v/g, '\n');
     const size = pieces.reduce((m, p) => Math.max(m, p.size), 0) || fallbackSize;
     if (!text.trim()) return this.lineHeight(size);
-    this.pdf.font(pieces.some((p) => p.bold) ? BOLD : REGULAR).fontSize(size);
-    return this.pdf.heightOfString(text, { width, lineGap: size * (LINE_SPACING - 1) });
+    const bold = pieces.some((p) => p.bold);
+    const key = `${bold ? 'b' : 'r'}|${size}|${width}|${text}`;
+    const known = this.heights.get(key);
+    if (known !== undefined) return known;
+    this.useFont(bold ? BOLD : REGULAR).fontSize(size);
+    const lineGap = size * (LINE_SPACING - 1);
+    // What heightOfString adds per line (the line's height and its gap), from the same lines drawLines draws.
+    const lines = pieces.length === 1 ? this.lines(text, width) : null;
+    const h = lines ? lines.length * (this.pdf.currentLineHeight(true) + lineGap) : this.pdf.heightOfString(text, { width, lineGap });
+    this.heights.set(key, h);
+    return h;
   }
 
   /** Draws styled text runs as one wrapped paragraph starting at (x, y). */
@@ -106,7 +234,38 @@ class PdfWriter {
       if (i === 0) this.pdf.text(text, x, y, opts);
       else this.pdf.text(text, opts);
     });
-    this.pdf.fillColor('#000000');
+    this.fillWith('#000000');
+  }
+
+  /**
+   * Draws one styled run at (x, y) in `width` as pdfkit's wrapper places it — the lines `lines` gives, each aligned
+   * in the width, one line height and gap apart, none past `height` — without running the wrapper. False (nothing
+   * drawn) when the text needs the wrapper, or is justified over several lines.
+   */
+  private drawLines(p: TextPiece, x: number, y: number, width: number, align: 'left' | 'center' | 'right' | 'justify', height: number): boolean {
+    const text = p.text.replace(/\v/g, '\n');
+    this.setFont(p);
+    const lines = this.lines(text, width);
+    if (!lines || (align === 'justify' && lines.length > 1)) return false;
+    const lh = this.pdf.currentLineHeight(true);
+    const step = lh + p.size * (LINE_SPACING - 1);
+    lines.forEach((line, k) => {
+      const top = y + k * step;
+      if (top + lh > y + height || !line) return;
+      let at = x;
+      if (align === 'right') at = x + width - this.pdf.widthOfString(line.replace(/\s+$/, ''));
+      else if (align === 'center') at = x + (width - this.pdf.widthOfString(line)) / 2;
+      // The paragraph's last line: justified text is set flush left, as the wrapper does.
+      this.pdf.text(line, at, top, {
+        lineBreak: false,
+        underline: p.underline,
+        strike: p.strike,
+        oblique: p.italic ? 10 : false,
+        link: p.link ?? null,
+      });
+    });
+    this.fillWith('#000000');
+    return true;
   }
 
   private alignOf(p: Paragraph): 'left' | 'center' | 'right' | 'justify' {
@@ -124,6 +283,8 @@ class PdfWriter {
 
   private newPage(): void {
     this.pdf.addPage();
+    this.fill = null;
+    this.stroke = null;
     this.pdf.x = this.left;
     this.pdf.y = this.top;
   }
@@ -135,11 +296,12 @@ class PdfWriter {
   private imageBox(uri: string, widthPt: number, x: number, y: number, maxWidth: number): number {
     const w = Math.min(maxWidth, Math.max(120, widthPt));
     const label = `[Image] ${uri}`;
-    this.pdf.font(REGULAR).fontSize(8);
+    this.useFont(REGULAR).fontSize(8);
     const h = this.pdf.heightOfString(label, { width: w - 8 }) + 8;
     this.pdf.save().lineWidth(0.75).dash(3, { space: 2 }).strokeColor('#888888').rect(x, y, w, h).stroke().undash().restore();
-    this.pdf.fillColor('#555555').text(label, x + 4, y + 4, { width: w - 8, height: h - 6 });
-    this.pdf.fillColor('#000000');
+    this.fillWith('#555555');
+    this.pdf.text(label, x + 4, y + 4, { width: w - 8, height: h - 6 });
+    this.fillWith('#000000');
     return h;
   }
 
@@ -203,32 +365,36 @@ class PdfWriter {
     return out;
   }
 
-  private cellHeight(content: StructuralElement[], width: number): number {
+  /** A cell's paragraphs with their pieces, read once for measuring and drawing. */
+  private cellLayout(content: StructuralElement[]): CellParagraph[] {
+    return this.cellParagraphs(content).map((p) => ({ pieces: piecesOf(this.doc, p), size: lookOf(p).size, align: this.alignOf(p) }));
+  }
+
+  private cellHeight(paragraphs: CellParagraph[], width: number): number {
     let h = 0;
-    for (const p of this.cellParagraphs(content)) {
-      const pieces = piecesOf(this.doc, p);
-      const texts = pieces.filter((x): x is TextPiece => x.kind === 'text');
-      h += this.measure(texts, width, lookOf(p).size);
-      h += pieces.filter((x) => x.kind === 'image').length * 30;
+    for (const p of paragraphs) {
+      const texts = p.pieces.filter((x): x is TextPiece => x.kind === 'text');
+      h += this.measure(texts, width, p.size);
+      h += p.pieces.filter((x) => x.kind === 'image').length * 30;
     }
     return h + 2 * CELL_PADDING;
   }
 
-  private drawCell(content: StructuralElement[], x: number, y: number, width: number, height: number): void {
+  private drawCell(paragraphs: CellParagraph[], x: number, y: number, width: number, height: number): void {
     let cy = y + CELL_PADDING;
     const limit = y + height - CELL_PADDING;
-    for (const p of this.cellParagraphs(content)) {
-      const pieces = piecesOf(this.doc, p);
+    for (const p of paragraphs) {
       let texts: TextPiece[] = [];
       const flush = () => {
         if (!texts.length || cy >= limit) return;
-        const h = this.measure(texts, width, lookOf(p).size);
-        this.drawText(texts, x, cy, width, this.alignOf(p), Math.max(1, limit - cy) + 1);
+        const h = this.measure(texts, width, p.size);
+        const room = Math.max(1, limit - cy) + 1;
+        if (texts.length > 1 || !this.drawLines(texts[0], x, cy, width, p.align, room)) this.drawText(texts, x, cy, width, p.align, room);
         cy += h;
         texts = [];
       };
       let drew = false;
-      for (const piece of pieces) {
+      for (const piece of p.pieces) {
         if (piece.kind === 'text') texts.push(piece);
         else if (piece.kind === 'image') {
           flush();
@@ -238,15 +404,16 @@ class PdfWriter {
       }
       if (texts.length) drew = true;
       flush();
-      if (!drew) cy += this.lineHeight(lookOf(p).size);
+      if (!drew) cy += this.lineHeight(p.size);
     }
   }
 
   private table(t: Table): void {
     const widths = columnWidths(t, this.width);
-    const rowHeights = t.tableRows.map((row) => {
+    const cells = t.tableRows.map((row) => row.tableCells.map((c) => this.cellLayout(c.content)));
+    const rowHeights = t.tableRows.map((row, r) => {
       const min = magnitude(row.tableRowStyle?.minRowHeight) ?? 0;
-      const h = row.tableCells.reduce((m, c, i) => Math.max(m, this.cellHeight(c.content, Math.max(10, (widths[i] ?? 50) - 2 * CELL_PADDING))), 0);
+      const h = cells[r].reduce((m, c, i) => Math.max(m, this.cellHeight(c, Math.max(10, (widths[i] ?? 50) - 2 * CELL_PADDING))), 0);
       // A row taller than a page is clipped to one page.
       return Math.min(Math.max(min, h), this.bottom - this.top);
     });
@@ -261,28 +428,38 @@ class PdfWriter {
         y = this.top;
         if (repeat && r >= headers) {
           for (let k = 0; k < headers; k++) {
-            this.drawRow(t, k, widths, y, rowHeights[k]);
+            this.drawRow(t, cells, k, widths, y, rowHeights[k]);
             y += rowHeights[k];
           }
         }
       }
-      this.drawRow(t, r, widths, y, h);
+      this.drawRow(t, cells, r, widths, y, h);
       y += h;
     });
     this.pdf.x = this.left;
     this.pdf.y = y;
   }
 
-  private drawRow(t: Table, r: number, widths: number[], y: number, h: number): void {
+  private drawRow(t: Table, cells: CellParagraph[][][], r: number, widths: number[], y: number, h: number): void {
     let x = this.left;
     t.tableRows[r].tableCells.forEach((cell, i) => {
       const w = widths[i] ?? 0;
       const style = cell.tableCellStyle ?? {};
       const bg = colorOf(style.backgroundColor);
-      if (bg) this.pdf.save().rect(x, y, w, h).fill(bg).restore();
+      if (bg) {
+        this.pdf.save().rect(x, y, w, h).fill(bg).restore();
+        // The page's fill is back, but pdfkit now takes the background for the current colour (it draws underlines in it).
+        this.fill = null;
+      }
       const border = magnitude(style.borderTop?.width) ?? 1;
-      this.pdf.save().lineWidth(Math.max(0.25, border * 0.75)).strokeColor(colorOf(style.borderTop?.color) ?? '#000000').rect(x, y, w, h).stroke().restore();
-      this.drawCell(cell.content, x + CELL_PADDING, y, Math.max(10, w - 2 * CELL_PADDING), h);
+      // Borders set the stroke once per page and colour (a cell background's fill is saved and restored around it).
+      const stroke = `${Math.max(0.25, border * 0.75)} ${colorOf(style.borderTop?.color) ?? '#000000'}`;
+      if (stroke !== this.stroke) {
+        this.pdf.lineWidth(Math.max(0.25, border * 0.75)).strokeColor(colorOf(style.borderTop?.color) ?? '#000000');
+        this.stroke = stroke;
+      }
+      this.pdf.rect(x, y, w, h).stroke();
+      this.drawCell(cells[r][i], x + CELL_PADDING, y, Math.max(10, w - 2 * CELL_PADDING), h);
       x += w;
     });
   }
