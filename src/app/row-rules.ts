@@ -6,7 +6,7 @@ import { followUpStatus, type FollowUpStatusInput } from '../domain/status/follo
 import { onPipelineStageChange, pipelineStatus, type PipelineStageInput, type PipelineStatusInput } from '../domain/status/pipeline-status';
 import { afterSalesStatus, type AfterSalesStatusInput } from '../domain/status/after-sales-status';
 import { orderStageAfterEdit, type OrderStageError, type OrderStageWarning } from '../domain/status/order-stage';
-import { orderStatus, paymentStatus, type OrderStatusInput, type PaymentStatusInput } from '../domain/status/order-status';
+import { orderWorkStatus, paymentStatus, type OrderStatusInput, type PaymentStatusInput } from '../domain/status/order-status';
 import { lineAutos } from '../domain/orders/line-math';
 import type { Settings } from '../domain/settings';
 
@@ -55,7 +55,7 @@ export type OrderTimeInput = OrderStatusInput & PaymentStatusInput;
 export function orderTimeFields(rec: OrderTimeInput, today: LocalDate, total?: number | null): Fields<OrderRecord> {
   const fields: Fields<OrderRecord> = {};
   if (total !== undefined) fields.totalAmount = total === null ? undefined : total;
-  fields.status = orderStatus(rec, today).status;
+  fields.status = orderWorkStatus(rec, today);
   fields.paymentStatus = paymentStatus(rec, today);
   return fields;
 }

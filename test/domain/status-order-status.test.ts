@@ -1,5 +1,5 @@
 // Specification of order work status (overdue reasons, quotation expiry boundary) and every payment status.
-import { orderStatus, paymentStatus, type OrderOverdueCode, type OrderStatusInput, type PaymentStatusInput } from '../../src/domain/status/order-status';
+import { orderStatus, orderWorkStatus, paymentStatus, type OrderOverdueCode, type OrderStatusInput, type PaymentStatusInput } from '../../src/domain/status/order-status';
 import type { PaymentStatus, WorkStatus } from '../../src/domain/ledgers/records';
 
 const TODAY = '2026-03-10';
@@ -32,6 +32,8 @@ describe('orderStatus', () => {
     const result = orderStatus(order, TODAY);
     expect(result.status).toBe(status);
     expect(result.reasons.map((r) => r.code)).toEqual(codes);
+    // The sweep's status without the reasons is the same status.
+    expect(orderWorkStatus(order, TODAY)).toBe(status);
   });
 
   it('explains each reason in both languages with its date', () => {

@@ -21,9 +21,14 @@ export function customerRefKey(ref: string | undefined): string {
     .trim();
 }
 
+/** Distinct references remembered per index (orders and follow-ups name the same customers over and over). */
+const FOUND_LIMIT = 50_000;
+
 /** Finds customers by ID or name. */
 export class CustomerIndex<C extends Pick<CustomerRecord, 'customerId' | 'name'>> {
   private readonly byKey = new Map<string, C>();
+  /** Reference as written → customer (null: none), so each distinct reference is normalised once. */
+  private readonly found = new Map<string, C | null>();
   constructor(customers: readonly C[]) {
     for (const c of customers) {
       if (c.name) this.byKey.set(customerRefKey(c.name), c);
@@ -34,8 +39,13 @@ export class CustomerIndex<C extends Pick<CustomerRecord, 'customerId' | 'name'>
     }
   }
   find(ref: string | undefined): C | undefined {
+    if (ref === undefined) return undefined;
+    const hit = this.found.get(ref);
+    if (hit !== undefined) return hit ?? undefined;
     const k = customerRefKey(ref);
-    return k ? this.byKey.get(k) : undefined;
+    const c = k ? this.byKey.get(k) : undefined;
+    if (this.found.size < FOUND_LIMIT) this.found.set(ref, c ?? null);
+    return c;
   }
 }
 

@@ -39,17 +39,32 @@ function isShipped(order: Pick<OrderRecord, 'stage' | 'shippedOn'>): boolean {
  * @example orderStatus({ stage: 'quoted', quoteValidUntil: '2026-03-01' }, '2026-03-02').status // 'overdue'
  */
 export function orderStatus(order: OrderStatusInput, today: LocalDate): OrderStatusResult {
-  if (isTerminalOrderStage(order.stage)) return { status: 'done', reasons: [] };
+  const status = orderWorkStatus(order, today);
   const reasons: OrderStatusReason[] = [];
-  if (order.deliveryDate && order.deliveryDate < today && !isShipped(order)) reasons.push(reason('DELIVERY_LATE', order.deliveryDate));
-  if (order.stage === 'quoted' && order.quoteValidUntil && order.quoteValidUntil < today) {
-    reasons.push(reason('QUOTE_EXPIRED', order.quoteValidUntil));
+  if (status === 'overdue') {
+    for (const o of OVERDUE) {
+      const date = o.since(order, today);
+      if (date) reasons.push(reason(o.code, date));
+    }
   }
-  if (order.balanceDueOn && order.balanceDueOn < today && !order.balanceReceivedOn) {
-    reasons.push(reason('BALANCE_OVERDUE', order.balanceDueOn));
-  }
-  if (reasons.length > 0) return { status: 'overdue', reasons };
-  return { status: orderStageRank(order.stage) >= orderStageRank('quoted') ? 'in-progress' : 'pending', reasons };
+  return { status, reasons };
+}
+
+/** Each way an order is overdue: the date that passed, or undefined. */
+const OVERDUE: readonly { code: OrderOverdueCode; since(order: OrderStatusInput, today: LocalDate): LocalDate | undefined }[] = [
+  { code: 'DELIVERY_LATE', since: (o, today) => (o.deliveryDate && o.deliveryDate < today && !isShipped(o) ? o.deliveryDate : undefined) },
+  { code: 'QUOTE_EXPIRED', since: (o, today) => (o.stage === 'quoted' && o.quoteValidUntil && o.quoteValidUntil < today ? o.quoteValidUntil : undefined) },
+  { code: 'BALANCE_OVERDUE', since: (o, today) => (o.balanceDueOn && o.balanceDueOn < today && !o.balanceReceivedOn ? o.balanceDueOn : undefined) },
+];
+
+/**
+ * orderStatus's status without its reasons (whose messages the sweep, over every order, does not need).
+ * @example orderWorkStatus({ stage: 'quoted', quoteValidUntil: '2026-03-01' }, '2026-03-02') // 'overdue'
+ */
+export function orderWorkStatus(order: OrderStatusInput, today: LocalDate): WorkStatus {
+  if (isTerminalOrderStage(order.stage)) return 'done';
+  for (const o of OVERDUE) if (o.since(order, today)) return 'overdue';
+  return orderStageRank(order.stage) >= orderStageRank('quoted') ? 'in-progress' : 'pending';
 }
 
 export type PaymentStatusInput = Pick<

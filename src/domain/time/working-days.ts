@@ -1,6 +1,8 @@
 // Working days: which weekdays are the weekend in a customer's country (Friday–Saturday across much of the
 // Middle East), and calendar arithmetic that skips weekends and listed holidays.
-import { addDaysToLocalDate, dayOfWeek, type LocalDate } from './zone';
+import { addDaysToLocalDate, dayOfWeek, localDateToWall, wallDateString, type LocalDate } from './zone';
+
+const DAY = 86_400_000;
 
 /** 0 = Sunday … 6 = Saturday. */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
@@ -108,12 +110,17 @@ export function addWorkingDays(date: LocalDate, days: number, weekend: readonly 
   if (weekend.length >= 7) throw new Error('A week needs at least one working day');
   const step = days < 0 ? -1 : 1;
   let left = Math.abs(days);
-  let d = date;
+  if (left === 0) return date;
+  // Counted in day numbers (the sweep does this for every case): a date text is made only for a holiday check and
+  // for the result. 1970-01-01 (day 0) was a Thursday.
+  let day = Math.floor(localDateToWall(date) / DAY);
   while (left > 0) {
-    d = addDaysToLocalDate(d, step);
-    if (isWorkingDay(d, weekend, holidays)) left--;
+    day += step;
+    if (weekend.includes(((((day + 4) % 7) + 7) % 7) as Weekday)) continue;
+    if (holidays.size && holidays.has(wallDateString(day * DAY))) continue;
+    left--;
   }
-  return d;
+  return wallDateString(day * DAY);
 }
 
 /** Working days from `from` (exclusive) to `to` (inclusive); negative when `to` is earlier. */

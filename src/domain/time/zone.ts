@@ -83,9 +83,30 @@ export function localDateOf(epochMs: number, timeZone: string): LocalDate {
   return wallDateString(instantToWall(epochMs, timeZone));
 }
 
-/** "YYYY-MM-DD" of a wall-clock value. */
+/** First and last day (days since 1970-01-01) of the years 0000…9999, where the arithmetic below applies. */
+const FIRST_DAY = -719_528;
+const LAST_DAY = 2_932_896;
+
+/**
+ * "YYYY-MM-DD" of a wall-clock value. Years 0000…9999 by calendar arithmetic (no Date object: the sweep formats
+ * hundreds of thousands of dates), others through Date.
+ */
 export function wallDateString(wallMs: number): LocalDate {
-  const d = new Date(Math.floor(wallMs / DAY) * DAY);
+  const days = Math.floor(wallMs / DAY);
+  if (days >= FIRST_DAY && days <= LAST_DAY) {
+    // Days since 0000-03-01 in 400-year eras (the proleptic Gregorian calendar, as Date's UTC fields).
+    const z = days + 719_468;
+    const era = Math.floor(z / 146_097);
+    const doe = z - era * 146_097;
+    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+    const mp = Math.floor((5 * doy + 2) / 153);
+    const dd = doy - Math.floor((153 * mp + 2) / 5) + 1;
+    const mm = mp < 10 ? mp + 3 : mp - 9;
+    const yy = yoe + era * 400 + (mm <= 2 ? 1 : 0);
+    return `${String(yy).padStart(4, '0')}-${mm < 10 ? '0' : ''}${mm}-${dd < 10 ? '0' : ''}${dd}`;
+  }
+  const d = new Date(days * DAY);
   const y = d.getUTCFullYear();
   const m = d.getUTCMonth() + 1;
   const day = d.getUTCDate();
@@ -117,7 +138,8 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
 
 /** Day of week of a calendar date: 0 = Sunday … 6 = Saturday. */
 export function dayOfWeek(date: LocalDate): number {
-  return new Date(localDateToWall(date)).getUTCDay();
+  // 1970-01-01 was a Thursday.
+  return (((Math.floor(localDateToWall(date) / DAY) + 4) % 7) + 7) % 7;
 }
 
 /** True for a well-formed, existing calendar date "YYYY-MM-DD". */
