@@ -1,5 +1,5 @@
-// The customer panel's RPC contract: what the sidebar asks of the server through google.script.run and what it
-// gets back. Shared by the server handlers (src/gas) and the sidebar's browser tests; the HTML itself is plain JS.
+// The customer panel's RPC contract: what the menu item embeds in the page (PanelPage), what the sidebar asks of the
+// server through google.script.run and what it gets back. Shared by the server handlers (src/gas) and the sidebar's browser tests; the HTML itself is plain JS.
 
 export type PanelLang = 'en' | 'zh';
 
@@ -53,11 +53,21 @@ export interface PanelData {
     link: string;
   };
   orders: PanelOrder[]; // open orders first
-  contacts: PanelContact[]; // most recent first, up to 10
+  /** Most recent first, up to 10; null when the Contact log was not read (opening the panel leaves it for a click). */
+  contacts: PanelContact[] | null;
   followUps: PanelFollowUp[]; // open ones, most urgent first
   channels: { code: string; label: string }[]; // for the log-contact form
   documentsUrl: string | null; // the customer's Drive folder, if any
 }
+
+/** The contact history of a customer (sidebarGetContacts). */
+export interface PanelContacts {
+  contacts: PanelContact[]; // most recent first, up to 10
+  lastContact: string;
+}
+
+/** What the menu item embeds in the page: the panel, or why there is none (shown with a Try again button). */
+export type PanelPage = { panel: PanelData } | { error: string };
 
 export interface LogContactInput {
   customerId: string;
@@ -71,8 +81,13 @@ export interface LogContactInput {
 
 /** google.script.run targets of the panel (server functions of src/gas, exposed in the registry). */
 export interface SidebarApi {
-  /** The panel for the customer of the selected row in any ledger, or for `customerId`. */
-  sidebarGetCustomer(customerId: string | null): PanelData;
+  /**
+   * The panel for the customer of the selected row in any ledger, or for `customerId`; with the contact history
+   * when `withContacts` (or when the selected row is in the Contact log).
+   */
+  sidebarGetCustomer(customerId: string | null, withContacts?: boolean): PanelData;
+  /** The contact history of the customer the panel shows. */
+  sidebarGetContacts(customerId: string): PanelContacts;
   sidebarLogContact(input: LogContactInput): PanelData;
   sidebarMarkDone(customerId: string, followUpId: string): PanelData;
   sidebarSnooze(customerId: string, followUpId: string, days: number): PanelData;

@@ -62,7 +62,7 @@ describe('logging a contact from the panel', () => {
     ]);
     expect(cell(sheet(sb, 'Customers'), 2, 'Last contact')).toBe('2026-03-02');
 
-    expect(data.contacts[0]).toMatchObject({ date: expect.stringMatching(/^2026-03-02 \d\d:\d\d$/), channel: 'Phone', topic: 'Sample feedback call', summary: CONTACT.feedback });
+    expect(data.contacts?.[0]).toMatchObject({ date: expect.stringMatching(/^2026-03-02 \d\d:\d\d$/), channel: 'Phone', topic: 'Sample feedback call', summary: CONTACT.feedback });
     expect(data.followUps.map((x) => x.action)).toContain(CONTACT.nextAction);
   });
 

@@ -3,7 +3,7 @@ import type { Sandbox } from '../../src/sandbox/runtime';
 import { ROOT } from '../../src/sandbox/session';
 import { loadSample, readSampleData } from '../../src/sandbox/sample-loader';
 import type { StepRecord } from '../../src/sandbox/call-ledger';
-import type { PanelData } from '../../src/ui/sidebar-contract';
+import type { PanelData, PanelPage } from '../../src/ui/sidebar-contract';
 import { newSandbox } from './helpers';
 
 export const SAMPLE = readSampleData(ROOT);
@@ -25,12 +25,20 @@ export function steps(sb: Sandbox, fn: () => void): StepRecord[] {
   return sb.env.ledger.allSteps();
 }
 
+/** What the last sidebar shown embeds: the page data the menu item put in its data element. */
+export function shownPage(sb: Sandbox): { page: PanelPage; html: string } {
+  const html = sb.env.uiEvents.filter((u) => u.kind === 'sidebar').pop()?.html;
+  if (!html) throw new Error('no sidebar shown');
+  const m = /<script type="application\/json" id="panel-data">([\s\S]*?)<\/script>/.exec(html);
+  if (!m) throw new Error('the sidebar has no data element');
+  return { page: JSON.parse(m[1]) as PanelPage, html };
+}
+
+/** Selects `selection` and clicks Open customer panel: the panel the page shows, and the click's cost. */
 export function openPanel(sb: Sandbox, selection: string): { data: PanelData; steps: StepRecord[] } {
   sb.select(selection);
-  let data: PanelData | undefined;
-  const s = steps(sb, () => {
-    sb.click('menuOpenPanel');
-    data = sb.rpc('sidebarGetCustomer', [null]) as PanelData;
-  });
-  return { data: data as PanelData, steps: s };
+  const s = steps(sb, () => sb.click('menuOpenPanel'));
+  const { page } = shownPage(sb);
+  if (!('panel' in page)) throw new Error(`the panel shows an error: ${page.error}`);
+  return { data: page.panel, steps: s };
 }

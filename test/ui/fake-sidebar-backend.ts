@@ -1,7 +1,7 @@
 // An in-memory SidebarApi over one small customer (2 orders, 3 contacts, 2 follow-ups) for the panel's browser tests.
 import { z } from 'zod';
 import { sidebarStrings } from '../../src/domain/i18n/sidebar';
-import type { LogContactInput, PanelData, PanelFollowUp, PanelLang, PanelOrder, SidebarApi } from '../../src/ui/sidebar-contract';
+import type { LogContactInput, PanelContacts, PanelData, PanelFollowUp, PanelLang, PanelOrder, SidebarApi } from '../../src/ui/sidebar-contract';
 
 type StatusCode = PanelFollowUp['statusCode'];
 type Label = Record<PanelLang, string>;
@@ -78,7 +78,8 @@ const LogContactInputSchema = z
   .strict();
 
 const ARGS = {
-  sidebarGetCustomer: z.tuple([z.string().nullable()]),
+  sidebarGetCustomer: z.union([z.tuple([z.string().nullable()]), z.tuple([z.string().nullable(), z.boolean()])]),
+  sidebarGetContacts: z.tuple([z.string()]),
   sidebarLogContact: z.tuple([LogContactInputSchema]),
   sidebarMarkDone: z.tuple([z.string(), z.string()]),
   sidebarSnooze: z.tuple([z.string(), z.string(), z.number().int().positive()]),
@@ -176,7 +177,9 @@ export class FakeSidebarBackend implements SidebarApi {
     }
     switch (fn) {
       case 'sidebarGetCustomer':
-        return this.sidebarGetCustomer(...parseArgs(ARGS.sidebarGetCustomer, fn, args));
+        return this.sidebarGetCustomer(...(parseArgs(ARGS.sidebarGetCustomer, fn, args) as [string | null, boolean?]));
+      case 'sidebarGetContacts':
+        return this.sidebarGetContacts(...parseArgs(ARGS.sidebarGetContacts, fn, args));
       case 'sidebarLogContact':
         return this.sidebarLogContact(...parseArgs(ARGS.sidebarLogContact, fn, args));
       case 'sidebarMarkDone':
@@ -190,9 +193,16 @@ export class FakeSidebarBackend implements SidebarApi {
     }
   };
 
-  sidebarGetCustomer(customerId: string | null): PanelData {
+  /** As the server: the contact history only when asked for. */
+  sidebarGetCustomer(customerId: string | null, withContacts = false): PanelData {
     if (customerId !== null) this.checkCustomer(customerId);
-    return this.panel();
+    return this.panel(withContacts);
+  }
+
+  sidebarGetContacts(customerId: string): PanelContacts {
+    this.checkCustomer(customerId);
+    const { contacts, customer } = this.panel(true);
+    return { contacts: contacts ?? [], lastContact: customer.lastContact };
   }
 
   sidebarLogContact(input: LogContactInput): PanelData {
@@ -249,7 +259,8 @@ export class FakeSidebarBackend implements SidebarApi {
     return this.followUps.filter((f) => !f.done);
   }
 
-  private panel(): PanelData {
+  /** The panel as the server builds it; the actions' answers carry the contact history (they read it). */
+  private panel(withContacts = true): PanelData {
     const lang = this.lang;
     const open = this.openFollowUps().sort((a, b) => (a.due || '9999').localeCompare(b.due || '9999'));
     const followUps: PanelFollowUp[] = open.map((f) => {
@@ -298,13 +309,15 @@ export class FakeSidebarBackend implements SidebarApi {
         link: this.customerLink,
       },
       orders,
-      contacts: this.contacts.slice(0, 10).map((c) => ({
-        date: c.date,
-        channel: channelLabel(c.channel),
-        topic: c.topic,
-        summary: c.summary,
-        link: `${SHEET}#gid=4&range=A${c.row}`,
-      })),
+      contacts: withContacts
+        ? this.contacts.slice(0, 10).map((c) => ({
+          date: c.date,
+          channel: channelLabel(c.channel),
+          topic: c.topic,
+          summary: c.summary,
+          link: `${SHEET}#gid=4&range=A${c.row}`,
+        }))
+        : null,
       followUps,
       channels: CHANNELS.map((c) => ({ code: c.code, label: text(lang, c.label) })),
       documentsUrl: this.documentsUrl,

@@ -6,8 +6,9 @@ import { SIDEBAR_STRINGS, sidebarStrings } from '../../src/domain/i18n/sidebar';
 
 const HTML = fs.readFileSync(path.join(__dirname, '../../src/ui/sidebar.html'), 'utf8');
 
+/** The page's executable inline scripts (not its JSON data element). */
 function inlineScripts(html: string): string[] {
-  return [...html.matchAll(/<script(?:\s[^>]*)?>([\s\S]*?)<\/script>/gi)].map((m) => m[1]);
+  return [...html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi)].filter((m) => !/type="application\/json"/.test(m[1] ?? '')).map((m) => m[2]);
 }
 
 function keysListedInHeader(html: string): string[] {
@@ -61,7 +62,13 @@ describe('sidebar.html script', () => {
     expect(scripts).toHaveLength(1);
     expect(HTML).not.toMatch(/<script[^>]*\ssrc=/i);
     expect(HTML).not.toMatch(/type=["']module["']/i);
-    expect(HTML).not.toContain('<?'); // HtmlService templates would try to evaluate it
+  });
+
+  it('has one scriptlet: the page data, printed raw into a JSON data element (the server escapes "<" in it)', () => {
+    // Any other <? would be evaluated by HtmlService; <?= would HTML-escape the JSON and break it.
+    expect([...HTML.matchAll(/<\?/g)]).toHaveLength(1);
+    expect(HTML).toContain('<script type="application/json" id="panel-data"><?!= data ?></script>');
+    expect(scripts[0]).toMatch(/JSON\.parse\(node\.textContent/);
   });
 
   it('parses as ES2019 with only browser and google globals', () => {

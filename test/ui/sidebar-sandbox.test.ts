@@ -1,5 +1,5 @@
-// The customer panel end to end: the page Gendan's menu item serves, in Chromium, its google.script.run calls
-// answered by the real bundle in the sandbox (a workbook set up with menuSetup and the sample rows). Logging a contact
+// The customer panel end to end: the page Gendan's menu item serves (with the customer inside), in Chromium, its
+// google.script.run calls answered by the real bundle in the sandbox (a workbook set up with menuSetup and the sample rows). Logging a contact
 // and marking a follow-up done change the sandbox's sheets; screenshots in English and Chinese are kept.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -62,7 +62,11 @@ describe('customer panel over the sandbox', () => {
     const sb = sampleWorkbook();
     const { page, errors, server } = await openFromMenu(sb, `Orders!B${rowOf(sb, 'Orders', 'Order no.', 'SO-2026-0019')}`);
     expect(await page.locator('#customer-name').textContent()).toBe('Pacific Home Supply Inc.');
-    expect(server.calls[0]).toEqual({ fn: 'sidebarGetCustomer', args: [null] });
+    // The menu item served the page with the customer inside: the page made no call to show it.
+    expect(server.calls).toEqual([]);
+    await page.getByRole('button', { name: 'Show recent contacts' }).click();
+    await page.locator('#contacts > li').first().waitFor();
+    expect(server.calls).toEqual([{ fn: 'sidebarGetContacts', args: ['C-0001'] }]);
     expect(await page.locator('#orders > li .item-title').allTextContents()).toEqual(['SO-2026-0004', 'SO-2026-0019', 'SO-2026-0027']);
     expect(await page.locator('#orders > li').first().innerText()).toContain('Stage Ready to ship');
 
@@ -104,9 +108,10 @@ describe('customer panel over the sandbox', () => {
   it('shows a server refusal in the panel, and markup in the data as text', async () => {
     const sb = sampleWorkbook();
     const cu = sheet(sb, 'Customers');
-    cu.set(2, headerCol(cu, 'Customer name'), '<img src=x onerror="window.pwned=1">Pacific & Co');
+    const name = '<img src=x onerror="window.pwned=1">Pacific & Co </script><script>window.pwned=2</script><!--';
+    cu.set(2, headerCol(cu, 'Customer name'), name);
     const { page, errors } = await openFromMenu(sb, 'Customers!A2');
-    expect(await page.locator('#customer-name').textContent()).toBe('<img src=x onerror="window.pwned=1">Pacific & Co');
+    expect(await page.locator('#customer-name').textContent()).toBe(name);
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.evaluate('window.pwned')).toBeUndefined();
 

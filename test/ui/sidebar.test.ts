@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { Dialog, Page } from 'playwright-core';
 import { FakeSidebarBackend, type FakeCustomerOptions } from './fake-sidebar-backend';
 import { assertCjkFont, holdable, launchBrowser, startSidebarServer, type PanelBrowser, type SidebarBackend, type SidebarServer } from './harness';
+import { scriptJson } from '../../src/gas/adapters/gas-services';
+import type { PanelPage } from '../../src/ui/sidebar-contract';
 
 const ROOT = path.join(__dirname, '../..');
 const HTML = fs.readFileSync(path.join(ROOT, 'src/ui/sidebar.html'), 'utf8');
@@ -38,6 +40,19 @@ async function openPanel(backend: SidebarBackend, on: PanelBrowser = browser): P
   return { page, errors, server };
 }
 
+/** The page as the menu item serves it: the template's one scriptlet filled with the page data, as the server writes it. */
+function served(page: PanelPage): string {
+  expect(HTML.split('<?!= data ?>')).toHaveLength(2);
+  return HTML.replace('<?!= data ?>', () => scriptJson(page));
+}
+
+async function openServed(page: PanelPage, backend: SidebarBackend): Promise<Opened> {
+  const server = await startSidebarServer(served(page), backend);
+  servers.push(server);
+  const opened = await browser.open(server.url);
+  return { ...opened, server };
+}
+
 async function openLoaded(options: FakeCustomerOptions = {}): Promise<Opened & { fake: FakeSidebarBackend }> {
   const fake = new FakeSidebarBackend(options);
   const opened = await openPanel(fake.dispatch);
@@ -63,7 +78,7 @@ async function overflow(page: Page): Promise<{ scrollWidth: number; width: numbe
 }
 
 describe('customer panel (src/ui/sidebar.html)', () => {
-  it('shows a bilingual loading line, then renders the customer from sidebarGetCustomer(null)', async () => {
+  it('without data in the page, shows a bilingual loading line, then renders the customer from sidebarGetCustomer(null)', async () => {
     const fake = new FakeSidebarBackend();
     const gate = holdable(fake.dispatch);
     gate.hold();
@@ -89,8 +104,17 @@ describe('customer panel (src/ui/sidebar.html)', () => {
     expect(await page.locator('#customer-link').getAttribute('href')).toBe('https://docs.google.com/spreadsheets/d/1FakeGendanWorkbook/edit#gid=0&range=A7');
 
     expect(await page.locator('#orders > li').count()).toBe(2);
-    expect(await page.locator('#contacts > li').count()).toBe(3);
     expect(await followUpItems(page).count()).toBe(2);
+    // The contact history is read when asked for.
+    expect(await page.locator('#contacts > li').count()).toBe(0);
+    expect(await page.locator('#contacts-empty').isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Show recent contacts' }).click();
+    await page.locator('#contacts > li').first().waitFor();
+    expect(server.calls.at(-1)).toEqual({ fn: 'sidebarGetContacts', args: ['C-0042'] });
+    expect(await page.locator('#contacts > li').count()).toBe(3);
+    expect(await page.locator('#contacts-count').textContent()).toBe('(3)');
+    expect(await page.locator('#contacts-show').isVisible()).toBe(false);
+    expect(await page.evaluate('document.activeElement.id')).toBe('h-contacts');
 
     const lateOrder = orderItem(page, 'SO-2025-0007');
     expect(await lateOrder.locator('.badge').textContent()).toBe('Overdue');
@@ -107,6 +131,45 @@ describe('customer panel (src/ui/sidebar.html)', () => {
     expect(await page.locator('#f-owner').inputValue()).toBe('li.na@gendan-demo.com');
     expect(await page.locator('#f-channel option').allTextContents()).toEqual(['Email', 'Phone', 'Video call', 'Face-to-face', 'WhatsApp / WeChat']);
     expect(errors).toEqual([]);
+  });
+
+  it('shows the customer the menu item put in the page at once, without a call of its own', async () => {
+    const hostile = 'Evil </script><script>window.__owned = 1</script><!-- Ltd \u2028 & "Co"';
+    const fake = new FakeSidebarBackend({ name: hostile });
+    const dialogs: string[] = [];
+    const onDialog = (dialog: Dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    };
+    browser.context.on('dialog', onDialog);
+    const { page, errors, server } = await openServed({ panel: fake.sidebarGetCustomer(null) }, fake.dispatch);
+    await page.locator('#customer-name').waitFor();
+    expect(await page.locator('#customer-name').textContent()).toBe(hostile);
+    expect(await page.locator('#loading').isVisible()).toBe(false);
+    expect(await page.locator('#orders > li').count()).toBe(2);
+    expect(await page.evaluate('window.__owned === undefined')).toBe(true);
+    expect(await page.locator('body script').count()).toBe(2);
+    await page.waitForTimeout(200);
+    expect(server.calls).toEqual([]);
+    // The actions work as after a first call.
+    await followUpItems(page).first().getByRole('button', { name: 'Mark done' }).click();
+    await page.locator('#status', { hasText: 'Follow-up marked done.' }).waitFor();
+    expect(server.calls.map((c) => c.fn)).toEqual(['sidebarMarkDone']);
+    browser.context.off('dialog', onDialog);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows why the menu item found no customer, and loads on "Try again"', async () => {
+    const fake = new FakeSidebarBackend();
+    const { page, server } = await openServed({ error: 'Select a row of the customer first <b>.' }, fake.dispatch);
+    const failure = page.locator('#load-error');
+    await failure.waitFor();
+    expect(await page.locator('#load-error-reason').textContent()).toBe('Select a row of the customer first <b>.');
+    expect(server.calls).toEqual([]);
+    await page.locator('#retry').click();
+    await page.locator('#customer-name').waitFor();
+    expect(server.calls).toEqual([{ fn: 'sidebarGetCustomer', args: [null] }]);
   });
 
   it('logs a contact: shows progress while saving, then the new contact and its follow-up', async () => {
@@ -210,7 +273,7 @@ describe('customer panel (src/ui/sidebar.html)', () => {
     await page.locator('#status', { hasText: 'Quotation QT-2025-0001 created for SO-2025-0012.' }).waitFor();
     expect(server.calls.slice(-2)).toEqual([
       { fn: 'sidebarGenerateQuotation', args: ['SO-2025-0012'] },
-      { fn: 'sidebarGetCustomer', args: ['C-0042'] },
+      { fn: 'sidebarGetCustomer', args: ['C-0042', false] },
     ]);
     const quoted = orderItem(page, 'SO-2025-0012');
     expect(await quoted.innerText()).toContain('Stage Quoted');
@@ -277,10 +340,18 @@ describe('customer panel (src/ui/sidebar.html)', () => {
     gate.release();
 
     await page.locator('#status', { hasText: 'Showing Nordlicht Home GmbH & Co. KG.' }).waitFor();
-    expect(server.calls.at(-1)).toEqual({ fn: 'sidebarGetCustomer', args: [null] });
+    expect(server.calls.at(-1)).toEqual({ fn: 'sidebarGetCustomer', args: [null, false] });
     expect(await page.locator('#customer-name').textContent()).toBe('Nordlicht Home GmbH & Co. KG');
     expect(await refresh.locator('svg').count()).toBe(1);
     expect(await refresh.locator('.spinner').count()).toBe(0);
+
+    // Once the contact history shows, a refresh reads it again.
+    await page.locator('#contacts-show').click();
+    await page.locator('#contacts > li').first().waitFor();
+    await refresh.click();
+    await page.locator('#status', { hasText: 'Showing' }).waitFor();
+    expect(server.calls.at(-1)).toEqual({ fn: 'sidebarGetCustomer', args: [null, true] });
+    expect(await page.locator('#contacts > li').count()).toBe(3);
   });
 
   it('shows a first-load failure in both languages and loads on "Try again"', async () => {
@@ -308,11 +379,13 @@ describe('customer panel (src/ui/sidebar.html)', () => {
     browser.context.on('dialog', onDialog); // listening before the page loads
     const { page, errors } = await openPanel(fake.dispatch);
     await page.locator('#customer-name').waitFor();
+    await page.locator('#contacts-show').click();
+    await page.locator('#contacts .item-title').first().waitFor();
 
     expect(await page.locator('#customer-name').textContent()).toBe(hostile);
     expect(await page.locator('#contacts .item-title').first().textContent()).toBe('<script>alert(3)</script>');
     expect(await page.locator('img').count()).toBe(0);
-    expect(await page.locator('body script').count()).toBe(1); // the panel's own
+    expect(await page.locator('body script').count()).toBe(2); // the panel's own: its data element and its code
     expect(await page.locator('#customer-link').getAttribute('href')).toBeNull();
     expect(await page.locator('#customer-link').isVisible()).toBe(false);
     expect(await page.evaluate('document.title')).toBe(`Customer · ${hostile}`);

@@ -1,8 +1,8 @@
 // What the customer panel shows, from the ledgers already read: the customer's details, open orders (stage and a
-// status computed for today), recent contacts and open follow-ups, most urgent first, every label in the user's
-// language. Pure computation: the panel's service calls are the reads that produced `l`.
+// status computed for today), open follow-ups, most urgent first, and recent contacts when the Contact log was read,
+// every label in the user's language. Pure computation: the panel's service calls are the reads that produced `l`.
 import type { AppContext } from '../context';
-import type { PanelContact, PanelData, PanelFollowUp, PanelOrder } from '../../ui/sidebar-contract';
+import type { PanelContact, PanelContacts, PanelData, PanelFollowUp, PanelOrder } from '../../ui/sidebar-contract';
 import type { ContactRecord, FollowUpRecord, OrderRecord } from '../../domain/ledgers/records';
 import { CONTACT_CHANNEL_OPTIONS } from '../../domain/ledgers/enum-labels';
 import { sidebarStrings } from '../../domain/i18n/sidebar';
@@ -44,6 +44,30 @@ export function localTime(now: number, timeZone: string, lang: Lang): string {
   return `${day} ${hh}:${mm}`;
 }
 
+/** The customer's recent contacts, most recent first, and the date of the last one. */
+export function panelContacts(ctx: AppContext, l: PanelLedgers, c: PanelCustomer): PanelContacts {
+  const lang = ctx.userLang;
+  const wb = ctx.ports.workbook;
+  const contactsSnap = l.contacts?.snap;
+  const contactRecords = customerContacts(l, c).sort(
+    (a: ContactRecord, b: ContactRecord) => byDate(b.date, a.date) || byDate(b.time, a.time) || b._row - a._row,
+  );
+  const sheetId = contactsSnap?.table.sheetId;
+  const contacts: PanelContact[] = contactRecords.slice(0, MAX_CONTACTS).map((x) => ({
+    date: x.time ? `${x.date} ${x.time}` : x.date,
+    channel: CONTACT_CHANNEL_OPTIONS.find((o) => o.code === x.channel)?.[lang] ?? '',
+    topic: x.topic ?? '',
+    summary: x.customerFeedback || x.ourActions || x.result || x.nextAction || '',
+    link: sheetId === undefined ? '' : wb.linkTo(sheetId, x._row, contactsSnap?.mapping.byKey.topic ?? 1),
+  }));
+  return { contacts, lastContact: contactRecords[0]?.date ?? c.record?.lastContact ?? '' };
+}
+
+/** Last contact: from the contact history when it was read, else the customer's Last contact column. */
+function lastContactOf(history: PanelContacts | null, column: string | undefined): string {
+  return history ? history.lastContact : column ?? '';
+}
+
 export function buildPanel(ctx: AppContext, l: PanelLedgers, c: PanelCustomer): PanelData {
   const lang = ctx.userLang;
   const today = ctx.today;
@@ -74,17 +98,7 @@ export function buildPanel(ctx: AppContext, l: PanelLedgers, c: PanelCustomer): 
     .sort((a, b) => URGENCY[a.statusCode] - URGENCY[b.statusCode] || byDate(a.deliveryDate, b.deliveryDate) || a.orderNo.localeCompare(b.orderNo))
     .slice(0, MAX_ORDERS);
 
-  const contactsSnap = l.contacts?.snap;
-  const contactRecords = customerContacts(l, c).sort(
-    (a: ContactRecord, b: ContactRecord) => byDate(b.date, a.date) || byDate(b.time, a.time) || b._row - a._row,
-  );
-  const contacts: PanelContact[] = contactRecords.slice(0, MAX_CONTACTS).map((x) => ({
-    date: x.time ? `${x.date} ${x.time}` : x.date,
-    channel: CONTACT_CHANNEL_OPTIONS.find((o) => o.code === x.channel)?.[lang] ?? '',
-    topic: x.topic ?? '',
-    summary: x.customerFeedback || x.ourActions || x.result || x.nextAction || '',
-    link: linkOf(contactsSnap?.table.sheetId, x._row, contactsSnap?.mapping.byKey.topic),
-  }));
+  const history = l.contactsRead ? panelContacts(ctx, l, c) : null;
 
   const followUpsSnap = l.followUps?.snap;
   const open = customerFollowUps(l, c)
@@ -123,12 +137,12 @@ export function buildPanel(ctx: AppContext, l: PanelLedgers, c: PanelCustomer): 
       phone: r?.phone ?? '',
       owner: r?.owner ?? '',
       grade: r?.grade ?? '',
-      lastContact: contactRecords[0]?.date ?? r?.lastContact ?? '',
+      lastContact: lastContactOf(history, r?.lastContact),
       nextFollowUp: [...open.map((x) => x.deadline)].sort(byDate)[0] ?? '',
       link: r ? linkOf(customersSnap?.table.sheetId, r._row, customersSnap?.mapping.byKey.name) : '',
     },
     orders,
-    contacts,
+    contacts: history ? history.contacts : null,
     followUps,
     channels: CONTACT_CHANNEL_OPTIONS.map((o) => ({ code: o.code, label: o[lang] })),
     documentsUrl: documentsUrl(ctx, c, allOrders),

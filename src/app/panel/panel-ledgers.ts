@@ -1,5 +1,6 @@
-// The four ledgers the customer panel shows (Customers, Orders, Contact log, Follow-ups), one read each, and how a
-// row of any of them belongs to a customer: by Customer ID or name, a follow-up also through its order.
+// The four ledgers the customer panel shows (Customers, Orders, Contact log, Follow-ups), one read each — the Contact
+// log only when the panel shows the contact history — and how a row of any of them belongs to a customer: by Customer
+// ID or name, a follow-up also through its order.
 import type { AppContext } from '../context';
 import type { LedgerTable, Snapshot } from '../ledger-table';
 import type { LedgerKey, LedgerRecords } from '../../domain/ledgers/index';
@@ -14,7 +15,10 @@ export interface Loaded<K extends LedgerKey> {
 export interface PanelLedgers {
   customers: Loaded<'customers'> | null;
   orders: Loaded<'orders'> | null;
+  /** Null when the sheet is missing, or when it was not read (`contactsRead` false). */
   contacts: Loaded<'contacts'> | null;
+  /** Whether the Contact log was read: opening the panel leaves the contact history for when it is asked for. */
+  contactsRead: boolean;
   followUps: Loaded<'followUps'> | null;
   index: CustomerIndex<CustomerRecord>;
   /** Orders by order number, upper-cased. */
@@ -37,21 +41,31 @@ export function orderKey(orderNo: string | undefined): string {
   return String(orderNo ?? '').trim().toUpperCase();
 }
 
-/** Reads the four ledgers (a missing sheet reads as empty). */
-export function readPanelLedgers(ctx: AppContext): PanelLedgers {
+/** Reads the ledgers (a missing sheet reads as empty); the Contact log unless `contacts` is false. */
+export function readPanelLedgers(ctx: AppContext, opts: { contacts?: boolean } = {}): PanelLedgers {
   const customers = load(ctx, 'customers');
   const orders = load(ctx, 'orders');
-  const contacts = load(ctx, 'contacts');
+  const contactsRead = opts.contacts !== false;
+  const contacts = contactsRead ? load(ctx, 'contacts') : null;
   const followUps = load(ctx, 'followUps');
   const orderByNo = new Map<string, OrderRecord>();
   for (const o of orders?.snap.records ?? []) if (o.orderNo) orderByNo.set(orderKey(o.orderNo), o);
-  return { customers, orders, contacts, followUps, index: new CustomerIndex(customers?.snap.records ?? []), orderByNo };
+  return { customers, orders, contacts, contactsRead, followUps, index: new CustomerIndex(customers?.snap.records ?? []), orderByNo };
+}
+
+/** Customers and the Contact log alone: what the contact history of one customer needs (two reads). */
+export function readContactLedgers(ctx: AppContext): PanelLedgers {
+  const customers = load(ctx, 'customers');
+  const contacts = load(ctx, 'contacts');
+  return { customers, orders: null, contacts, contactsRead: true, followUps: null, index: new CustomerIndex(customers?.snap.records ?? []), orderByNo: new Map() };
 }
 
 /** Reads one ledger again after the panel changed it, keeping the others. */
 export function reread(ctx: AppContext, l: PanelLedgers, key: 'contacts' | 'followUps'): void {
-  if (key === 'contacts') l.contacts = load(ctx, 'contacts');
-  else l.followUps = load(ctx, 'followUps');
+  if (key === 'contacts') {
+    l.contacts = load(ctx, 'contacts');
+    l.contactsRead = true;
+  } else l.followUps = load(ctx, 'followUps');
 }
 
 export function resolveCustomer(l: PanelLedgers, ref: string): PanelCustomer {

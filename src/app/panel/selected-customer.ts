@@ -3,12 +3,13 @@
 import type { AppContext } from '../context';
 import type { Table } from '../../ports';
 import { panelText } from '../../domain/i18n/panel-app';
-import { followUpCustomer, orderKey, type PanelLedgers } from './panel-ledgers';
+import { followUpCustomer, orderKey, reread, type PanelLedgers } from './panel-ledgers';
 
 /**
  * The customer reference of the selected row (its first data row when the selection spans several). Costs the
- * selection (one call); a row of Order lines or After-sales costs its header and the row (two reads), every other
- * ledger is already in `l`. Throws a message for the user when the selection names no customer.
+ * selection (one call); a row of Order lines or After-sales costs its header and the row (two reads), a row of the
+ * Contact log the Contact log when `l` has not read it, every other ledger is already in `l`. Throws a message for
+ * the user when the selection names no customer.
  */
 export function selectedCustomerRef(ctx: AppContext, l: PanelLedgers): string {
   const lang = ctx.userLang;
@@ -29,6 +30,8 @@ export function selectedCustomerRef(ctx: AppContext, l: PanelLedgers): string {
       ref = l.orders?.snap.byRow.get(row)?.customer;
       break;
     case 'contacts':
+      // The panel then shows the contact history too: the Contact log is read either way.
+      if (!l.contactsRead) reread(ctx, l, 'contacts');
       ref = l.contacts?.snap.byRow.get(row)?.customer;
       break;
     case 'followUps': {

@@ -61,6 +61,7 @@ export const SIDEBAR_STRINGS: Catalog = {
 
   'sidebar.contacts': { en: 'Recent contacts', zh: '最近沟通' },
   'sidebar.contacts.empty': { en: 'No contacts logged yet.', zh: '还没有沟通记录。' },
+  'sidebar.contacts.show': { en: 'Show recent contacts', zh: '显示最近沟通' },
 
   'sidebar.working': { en: 'Working…', zh: '处理中…' },
   'sidebar.error': { en: 'That did not work: {message}', zh: '操作未完成：{message}' },

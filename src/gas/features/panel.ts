@@ -6,7 +6,7 @@ import { withContext } from '../run';
 import { gasPorts } from '../ports';
 import { AppContext } from '../../app/context';
 import { LockBusy } from '../../ports';
-import { loadPanel } from '../../app/panel/load-panel';
+import { loadPanel, loadPanelContacts } from '../../app/panel/load-panel';
 import { logContact } from '../../app/panel/log-contact';
 import { markFollowUpDone, snoozeFollowUp } from '../../app/panel/update-follow-up';
 import { panelQuotation, type QuotationResult } from '../../app/panel/panel-quotation';
@@ -17,7 +17,7 @@ import { appText } from '../../domain/i18n/app';
 import { panelText } from '../../domain/i18n/panel-app';
 import { sidebarStrings } from '../../domain/i18n/sidebar';
 import { langOf, type Lang } from '../../domain/i18n/i18n';
-import type { LogContactInput, PanelData } from '../../ui/sidebar-contract';
+import type { LogContactInput, PanelContacts, PanelData, PanelPage } from '../../ui/sidebar-contract';
 
 function userLangOf(ctx: AppContext): Lang {
   try {
@@ -47,20 +47,38 @@ function text(o: Record<string, unknown>, key: string): string {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
 }
 
+/** The panel's title, in the user's language. */
+function panelTitle(lang: Lang): string {
+  return `${appText(lang, 'app.name')} · ${sidebarStrings(lang)['sidebar.title']}`;
+}
+
 /**
- * Gendan ▸ Open customer panel. Two service calls (the HTML file, showing it): the title follows the user's own
- * locale because reading the Settings language would cost a third; the panel's content comes in the user's
- * language from its first call, sidebarGetCustomer(null).
+ * Gendan ▸ Open customer panel: reads the panel of the selected row's customer and shows the page with it inside, so
+ * the page needs no call of its own to show the customer. Service calls when opened on Customers, Orders or
+ * Follow-ups: the document properties, the selection, Customers, Orders, Follow-ups, showing the page — six (the
+ * contact history is read when the user asks for it). A selection that names no customer opens the page with the
+ * reason and a Try again button, as a failed first load does.
  */
 export function menuOpenPanel(): void {
   withContext((ctx) => {
-    const lang = langOf(ctx.ports.user.locale());
-    ctx.ports.ui.showSidebar('sidebar', `${appText(lang, 'app.name')} · ${sidebarStrings(lang)['sidebar.title']}`);
+    let page: PanelPage;
+    try {
+      page = { panel: loadPanel(ctx, null, false) };
+    } catch (e) {
+      if (e instanceof LockBusy) throw e;
+      ctx.ports.log.error('panel not loaded', e);
+      page = { error: e instanceof Error ? e.message : String(e) };
+    }
+    ctx.ports.ui.showSidebar('sidebar', panelTitle(userLangOf(ctx)), page);
   });
 }
 
-export function sidebarGetCustomer(customerId: string | null): PanelData {
-  return rpc((ctx) => loadPanel(ctx, typeof customerId === 'string' ? customerId : null));
+export function sidebarGetCustomer(customerId: string | null, withContacts?: boolean): PanelData {
+  return rpc((ctx) => loadPanel(ctx, typeof customerId === 'string' ? customerId : null, withContacts === true));
+}
+
+export function sidebarGetContacts(customerId: string): PanelContacts {
+  return rpc((ctx) => loadPanelContacts(ctx, String(customerId ?? '')));
 }
 
 export function sidebarLogContact(input: LogContactInput): PanelData {
@@ -129,6 +147,7 @@ export function menuSwitchLanguage(): void {
 export const handlers: Record<string, (...args: never[]) => unknown> = {
   menuOpenPanel,
   sidebarGetCustomer,
+  sidebarGetContacts,
   sidebarLogContact,
   sidebarMarkDone,
   sidebarSnooze,
