@@ -117,6 +117,19 @@ describe('dueReminders', () => {
       expect(r.fields).toMatchObject({ quoteNo: 'Q-2026-0001', quoteDate: '2026-03-01', orderNo: 'SO-2026-0001' });
     });
 
+    it('makes its texts once, when first read: the same action and fields every time', () => {
+      const r = only(remindersOn('2026-03-06', { orders: [quoted] }), 'quote-no-decision');
+      const action = r.action;
+      const fields = r.fields;
+      expect(r.action).toBe(action);
+      expect(r.fields).toBe(fields);
+      expect({ key: r.key, action: r.action.en, quoteNo: r.fields?.quoteNo }).toEqual({
+        key: 'quote-no-decision:SO-2026-0001:2026-03-06',
+        action: 'Send the quotation follow-up to Acme Trading LLC (quotation Q-2026-0001 of 2026-03-01)',
+        quoteNo: 'Q-2026-0001',
+      });
+    });
+
     it('is overdue on later days, under the same key', () => {
       const r = only(remindersOn('2026-03-09', { orders: [quoted] }), 'quote-no-decision');
       expect(r.urgency).toBe('overdue');

@@ -108,7 +108,8 @@ export interface CustomerMailContext {
  */
 export function composeCustomerMail(m: CustomerMailPlan, ctx: CustomerMailContext): ComposedMail {
   const attachment = attachmentFor(m.item, ctx.order);
-  const item: ReminderItem = { ...m.item };
+  // The action and fields of a due reminder are getters, which a spread leaves out: copied by name.
+  const item: ReminderItem = { ...m.item, action: m.item.action, fields: m.item.fields };
   if (!attachment) delete item.attachDocType;
   const language = customerLanguage(m.customer);
   const senderLang: Lang = language.toLowerCase().startsWith('zh') ? 'zh' : 'en';

@@ -134,6 +134,9 @@ function settledRows(key: Narrowed, mapping: HeaderMapping, tomorrow: number): (
   return undefined;
 }
 
+/** What a settled row becomes for the parser: an empty row (one for all of them). */
+const SETTLED: CellValue[] = [];
+
 /** One read of a large ledger, parsed for the needed columns; the mapping of every column, for appending. */
 function loadNarrow<K extends Narrowed>(ctx: AppContext, key: K): NarrowLedger<K> | null {
   const ledger = ctx.ledger(key);
@@ -155,7 +158,7 @@ function loadNarrow<K extends Narrowed>(ctx: AppContext, key: K): NarrowLedger<K
       const owner = ownerAt >= 0 ? row[ownerAt] : undefined;
       const text = textAt >= 0 ? row[textAt] : undefined;
       if (typeof owner === 'string' && owner !== '' && typeof text === 'string' && text !== '') hints.push({ owner, text });
-      rows[i] = [];
+      rows[i] = SETTLED;
     }
   }
   const parsed = parseLedger(narrowDef(key), header, rows, { sheetName: ledger.table.name, timeZone: ctx.timeZone, locale: ctx.locale, firstRow: 2 });

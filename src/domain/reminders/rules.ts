@@ -188,7 +188,7 @@ export const DEFAULT_REMINDER_CONFIG: ReminderConfig = reminderConfig();
  * @example reminderKey('balance-unpaid', 'SO-2026-0007', '2026-03-12') // 'balance-unpaid:SO-2026-0007:2026-03-12'
  */
 export function reminderKey(rule: ReminderRuleId, id: string, dueDate: LocalDate): string {
-  return [rule, id, dueDate].join(':');
+  return `${rule}:${id}:${dueDate}`;
 }
 
 export interface ReminderItem {
@@ -263,8 +263,8 @@ class RunContext {
   private readonly byId: Map<string, number>;
   private readonly byName: Map<string, number>;
   private readonly resolved: Map<string, number>;
-  private readonly lastContacts: Map<string, LocalDate>;
-  private readonly openKeys: Set<string>;
+  private readonly lastContacts: Map<number | string, LocalDate>;
+  private readonly openKeys: Set<number | string>;
   private readonly since: Map<ReminderRuleId, LocalDate>;
   private readonly floor: Map<ReminderRuleId, LocalDate>;
   private readonly shifted: Map<number, Map<LocalDate, LocalDate>>;
@@ -286,7 +286,7 @@ class RunContext {
       if (c.name && !this.byName.has(norm(c.name))) this.byName.set(norm(c.name), i);
     });
     input.customers.forEach((c, i) => {
-      if (c.lastContact) this.lastContacts.set(`c${i}`, c.lastContact);
+      if (c.lastContact) this.lastContacts.set(i, c.lastContact);
     });
     for (const ct of input.contacts) {
       if (!ct.date || !ct.customer) continue;
@@ -356,10 +356,10 @@ class RunContext {
     return i >= 0 ? this.customers[i] : undefined;
   }
 
-  /** Grouping key of a customer reference: the ledger row when it resolves, else the text as typed. */
-  keyOf(raw: string): string {
+  /** Grouping key of a customer reference: the customer's index when it resolves, else the text as typed. */
+  keyOf(raw: string): number | string {
     const i = this.resolve(raw);
-    return i >= 0 ? `c${i}` : `r${norm(raw)}`;
+    return i >= 0 ? i : `r${norm(raw)}`;
   }
 
   lastContact(raw: string | undefined): LocalDate | undefined {
@@ -367,11 +367,11 @@ class RunContext {
   }
 
   lastContactOf(i: number): LocalDate | undefined {
-    return this.lastContacts.get(`c${i}`);
+    return this.lastContacts.get(i);
   }
 
   hasOpenOrder(i: number): boolean {
-    return this.openKeys.has(`c${i}`);
+    return this.openKeys.has(i);
   }
 
   urgency(due: LocalDate): Urgency {
@@ -394,6 +394,67 @@ function subjectOf(ctx: RunContext, rowOwner: string | undefined, raw: string | 
   };
 }
 
+type Fields = Readonly<Record<string, string>>;
+
+/**
+ * A reminder as dueReminders makes it. Its action (in both languages) and its mail fields are made the first time
+ * they are read: a run lists tens of thousands of reminders and shows a few hundred of them in digests and mails.
+ * They are getters: a copy made by spreading ({ ...item }) leaves them out, so copy them by name.
+ */
+class DueReminder implements ReminderItem {
+  readonly key: string;
+  readonly rule: ReminderRuleId;
+  readonly audience: ReminderAudience;
+  readonly owner: string;
+  customerId?: string;
+  readonly customerName: string;
+  readonly ref: ReminderItem['ref'];
+  readonly dueDate: LocalDate;
+  readonly urgency: Urgency;
+  mailTemplate?: string;
+  attachDocType?: DocType;
+  draftOnly?: boolean;
+  private madeAction: Message | undefined;
+  private madeFields: Fields | undefined;
+
+  constructor(
+    ruleId: ReminderRuleId,
+    who: Subject,
+    ref: ReminderItem['ref'],
+    dueDate: LocalDate,
+    urgency: Urgency,
+    private makeAction: (() => Message) | undefined,
+    private makeFields: (() => Fields) | undefined,
+  ) {
+    this.key = reminderKey(ruleId, ref.id, dueDate);
+    this.rule = ruleId;
+    this.audience = reminderRule(ruleId).audience;
+    this.owner = who.owner;
+    this.customerName = who.customerName;
+    this.ref = ref;
+    this.dueDate = dueDate;
+    this.urgency = urgency;
+    this.madeAction = undefined;
+    this.madeFields = undefined;
+  }
+
+  get action(): Message {
+    if (this.makeAction) {
+      this.madeAction = this.makeAction();
+      this.makeAction = undefined;
+    }
+    return this.madeAction as Message;
+  }
+
+  get fields(): Fields | undefined {
+    if (this.makeFields) {
+      this.madeFields = this.makeFields();
+      this.makeFields = undefined;
+    }
+    return this.madeFields;
+  }
+}
+
 function emit(
   ctx: RunContext,
   out: ReminderItem[],
@@ -401,26 +462,16 @@ function emit(
   who: Subject,
   ref: ReminderItem['ref'],
   dueDate: LocalDate,
-  action: Message,
-  extra?: Pick<ReminderItem, 'attachDocType' | 'fields'>,
+  makeAction: () => Message,
+  makeFields?: () => Fields,
+  attachDocType?: DocType,
 ): void {
   const r = reminderRule(ruleId);
-  const item: ReminderItem = {
-    key: reminderKey(ruleId, ref.id, dueDate),
-    rule: ruleId,
-    audience: r.audience,
-    owner: who.owner,
-    customerName: who.customerName,
-    ref,
-    dueDate,
-    urgency: ctx.urgency(dueDate),
-    action,
-  };
+  const item = new DueReminder(ruleId, who, ref, dueDate, ctx.urgency(dueDate), makeAction, makeFields);
   if (who.customer?.customerId) item.customerId = who.customer.customerId;
   if (r.mailTemplate) item.mailTemplate = r.mailTemplate;
   if (r.draftOnly && r.audience === 'customer') item.draftOnly = true;
-  if (extra?.attachDocType) item.attachDocType = extra.attachDocType;
-  if (extra?.fields) item.fields = extra.fields;
+  if (attachDocType) item.attachDocType = attachDocType;
   out.push(item);
 }
 
@@ -485,28 +536,38 @@ const UNKNOWN_FACTORY = reminderMessage('action.factory.unknown');
 
 const FULFILMENT: ReadonlySet<OrderStage> = new Set<OrderStage>(['contracted', 'deposit', 'production', 'ready']);
 
-function orderReminders(ctx: RunContext, o: OrderRecord, out: ReminderItem[]): void {
-  const stage = stageOf(o);
-  if (stage === 'completed' || stage === 'lost') return;
-  const today = ctx.today;
-  const id = o.orderNo || `row${o._row}`;
-  const ref: ReminderItem['ref'] = { ledger: 'orders', row: o._row, id };
-  let who: Subject | undefined;
-  const subject = (): Subject => (who ??= subjectOf(ctx, o.owner, o.customer));
-  const vars = (): Record<string, string> => ({
-    customer: subject().customerName || UNKNOWN_CUSTOMER.en,
+/** The {placeholders} of an order's actions (the English text's; `orderZhVars` replaces some in the Chinese one). */
+function orderVars(o: OrderRecord, id: string, who: Subject): Record<string, string> {
+  return {
+    customer: who.customerName || UNKNOWN_CUSTOMER.en,
     orderNo: id,
     quoteNo: o.quoteNo || id,
     quoteDate: o.quoteDate ?? '',
     deliveryDate: o.deliveryDate ?? '',
     balanceDueOn: o.balanceDueOn ?? '',
     factory: o.factory || UNKNOWN_FACTORY.en,
-  });
-  const zhVars = (): Record<string, string> => ({
-    customer: subject().customerName || UNKNOWN_CUSTOMER.zh,
-    factory: o.factory || UNKNOWN_FACTORY.zh,
-  });
+  };
+}
+
+function orderZhVars(o: OrderRecord, who: Subject): Record<string, string> {
+  return { customer: who.customerName || UNKNOWN_CUSTOMER.zh, factory: o.factory || UNKNOWN_FACTORY.zh };
+}
+
+function orderAction(id: string, o: OrderRecord, orderId: string, who: Subject): Message {
+  return action(id, orderVars(o, orderId, who), orderZhVars(o, who));
+}
+
+// The order rules run over every order of the ledger: they create no closure but the texts' (inline arrows, which
+// the bundle does not name), and find the order's customer only for an order that has a reminder.
+function orderReminders(ctx: RunContext, o: OrderRecord, out: ReminderItem[]): void {
+  const stage = stageOf(o);
+  if (stage === 'completed' || stage === 'lost') return;
+  const today = ctx.today;
+  const id = o.orderNo || `row${o._row}`;
+  let ref: ReminderItem['ref'] | undefined;
+  let who: Subject | undefined;
   const shipped = !!o.shippedOn || STAGE_INDEX[stage] >= STAGE_INDEX.shipped;
+  const invoice = o.invoiceNo ? ('invoice' as const) : undefined;
 
   if (
     stage === 'inquiry' &&
@@ -519,16 +580,16 @@ function orderReminders(ctx: RunContext, o: OrderRecord, out: ReminderItem[]): v
     const last = ctx.lastContact(o.customer);
     const due = ctx.shift(o.inquiryDate, ctx.days('inquiry-unanswered'));
     if ((!last || last < o.inquiryDate) && ctx.inGrace('inquiry-unanswered', due)) {
-      emit(ctx, out, 'inquiry-unanswered', subject(), ref, due, action('action.inquiry-unanswered', vars(), zhVars()));
+      const s = (who ??= subjectOf(ctx, o.owner, o.customer));
+      emit(ctx, out, 'inquiry-unanswered', s, (ref ??= { ledger: 'orders', row: o._row, id }), due, () => orderAction('action.inquiry-unanswered', o, id, s));
     }
   }
 
   if (stage === 'quoted' && o.quoteDate && ctx.on('quote-no-decision') && o.quoteDate <= ctx.sinceOf('quote-no-decision')) {
     const due = ctx.shift(o.quoteDate, ctx.days('quote-no-decision'));
     if (ctx.inGrace('quote-no-decision', due)) {
-      emit(ctx, out, 'quote-no-decision', subject(), ref, due, action('action.quote-no-decision', vars(), zhVars()), {
-        fields: orderFields(o, subject()),
-      });
+      const s = (who ??= subjectOf(ctx, o.owner, o.customer));
+      emit(ctx, out, 'quote-no-decision', s, (ref ??= { ledger: 'orders', row: o._row, id }), due, () => orderAction('action.quote-no-decision', o, id, s), () => orderFields(o, s));
     }
   }
 
@@ -536,12 +597,14 @@ function orderReminders(ctx: RunContext, o: OrderRecord, out: ReminderItem[]): v
     const delivery = o.deliveryDate;
     // Delivery date within the next `days` days (today included): a heads-up, due on the delivery date itself.
     if (ctx.on('delivery-soon') && delivery >= today && ctx.shift(delivery, -ctx.days('delivery-soon')) <= today) {
-      emit(ctx, out, 'delivery-soon', subject(), ref, delivery, action('action.delivery-soon', vars(), zhVars()));
+      const s = (who ??= subjectOf(ctx, o.owner, o.customer));
+      emit(ctx, out, 'delivery-soon', s, (ref ??= { ledger: 'orders', row: o._row, id }), delivery, () => orderAction('action.delivery-soon', o, id, s));
     }
     if (ctx.on('goods-late') && delivery <= ctx.sinceOf('goods-late')) {
       const due = ctx.shift(delivery, ctx.days('goods-late'));
       if (ctx.inGrace('goods-late', due)) {
-        emit(ctx, out, 'goods-late', subject(), ref, due, action('action.goods-late', vars(), zhVars()), { fields: orderFields(o, subject()) });
+        const s = (who ??= subjectOf(ctx, o.owner, o.customer));
+        emit(ctx, out, 'goods-late', s, (ref ??= { ledger: 'orders', row: o._row, id }), due, () => orderAction('action.goods-late', o, id, s), () => orderFields(o, s));
       }
     }
   }
@@ -551,10 +614,8 @@ function orderReminders(ctx: RunContext, o: OrderRecord, out: ReminderItem[]): v
     if (shippedOn && shippedOn <= ctx.sinceOf('shipped-send-docs')) {
       const due = ctx.shift(shippedOn, ctx.days('shipped-send-docs'));
       if (ctx.inGrace('shipped-send-docs', due)) {
-        emit(ctx, out, 'shipped-send-docs', subject(), ref, due, action('action.shipped-send-docs', vars(), zhVars()), {
-          fields: orderFields(o, subject()),
-          ...(o.invoiceNo ? { attachDocType: 'invoice' as const } : {}),
-        });
+        const s = (who ??= subjectOf(ctx, o.owner, o.customer));
+        emit(ctx, out, 'shipped-send-docs', s, (ref ??= { ledger: 'orders', row: o._row, id }), due, () => orderAction('action.shipped-send-docs', o, id, s), () => orderFields(o, s), invoice);
       }
     }
   }
@@ -569,10 +630,8 @@ function orderReminders(ctx: RunContext, o: OrderRecord, out: ReminderItem[]): v
   ) {
     const due = ctx.shift(o.balanceDueOn, ctx.days('balance-unpaid'));
     if (ctx.inGrace('balance-unpaid', due)) {
-      emit(ctx, out, 'balance-unpaid', subject(), ref, due, action('action.balance-unpaid', vars(), zhVars()), {
-        fields: orderFields(o, subject()),
-        ...(o.invoiceNo ? { attachDocType: 'invoice' as const } : {}),
-      });
+      const s = (who ??= subjectOf(ctx, o.owner, o.customer));
+      emit(ctx, out, 'balance-unpaid', s, (ref ??= { ledger: 'orders', row: o._row, id }), due, () => orderAction('action.balance-unpaid', o, id, s), () => orderFields(o, s), invoice);
     }
   }
 
@@ -580,7 +639,9 @@ function orderReminders(ctx: RunContext, o: OrderRecord, out: ReminderItem[]): v
     for (const r of ['satisfaction-check', 'reorder-check'] as const) {
       if (!ctx.on(r) || o.eta > ctx.sinceOf(r)) continue;
       const due = ctx.shift(o.eta, ctx.days(r));
-      if (ctx.inGrace(r, due)) emit(ctx, out, r, subject(), ref, due, action(`action.${r}`, vars(), zhVars()), { fields: orderFields(o, subject()) });
+      if (!ctx.inGrace(r, due)) continue;
+      const s = (who ??= subjectOf(ctx, o.owner, o.customer));
+      emit(ctx, out, r, s, (ref ??= { ledger: 'orders', row: o._row, id }), due, () => orderAction(`action.${r}`, o, id, s), () => orderFields(o, s));
     }
   }
 }
@@ -603,17 +664,21 @@ function customerReminders(ctx: RunContext, customers: readonly CustomerRecord[]
       who,
       { ledger: 'customers', row: c._row, id },
       due,
-      action('action.prospect-untouched', { customer: c.name, lastContact: last }),
-      {
-        fields: {
-          customerName: c.name,
-          contact: c.contact ?? '',
-          lastContact: last,
-          mainCategories: c.mainCategories ?? '',
-        },
-      },
+      () => action('action.prospect-untouched', { customer: c.name, lastContact: last }),
+      () => ({
+        customerName: c.name,
+        contact: c.contact ?? '',
+        lastContact: last,
+        mainCategories: c.mainCategories ?? '',
+      }),
     );
   });
+}
+
+function followUpAction(f: FollowUpRecord, who: Subject): Message {
+  return who.customerName
+    ? action('action.follow-up-due', { nextAction: f.nextAction, customer: who.customerName })
+    : action('action.follow-up-due.no-customer', { nextAction: f.nextAction });
 }
 
 function followUpReminders(ctx: RunContext, followUps: readonly FollowUpRecord[], out: ReminderItem[]): void {
@@ -629,10 +694,7 @@ function followUpReminders(ctx: RunContext, followUps: readonly FollowUpRecord[]
     if (!ctx.inGrace('follow-up-due', due)) continue;
     const who = subjectOf(ctx, f.owner, f.customer);
     const id = f.id || `row${f._row}`;
-    const act = who.customerName
-      ? action('action.follow-up-due', { nextAction: f.nextAction, customer: who.customerName })
-      : action('action.follow-up-due.no-customer', { nextAction: f.nextAction });
-    emit(ctx, out, 'follow-up-due', who, { ledger: 'follow-ups', row: f._row, id }, due, act);
+    emit(ctx, out, 'follow-up-due', who, { ledger: 'follow-ups', row: f._row, id }, due, () => followUpAction(f, who));
   }
 }
 
@@ -648,7 +710,7 @@ function afterSalesReminders(ctx: RunContext, cases: readonly AfterSalesRecord[]
     if ((a.type === 'bad-review' || a.type === 'medium-review') && !a.calledCustomer) {
       // Seed 002: every bad or medium review gets a phone call, the day it is registered.
       if (a.date && a.date <= today && ctx.inGrace('return-visit', a.date)) {
-        emit(ctx, out, 'return-visit', who, { ...ref, id: `${id}/call` }, a.date, action(`action.return-visit.${a.type}`, vars));
+        emit(ctx, out, 'return-visit', who, { ...ref, id: `${id}/call` }, a.date, () => action(`action.return-visit.${a.type}`, vars));
       }
       continue;
     }
@@ -661,7 +723,7 @@ function afterSalesReminders(ctx: RunContext, cases: readonly AfterSalesRecord[]
       due = addWorkingDays(a.receivedOn, ctx.config.returnVisitWorkingDays, weekendOf(who.customer?.country), holidays);
     }
     if (!due || due > today || !ctx.inGrace('return-visit', due)) continue;
-    emit(ctx, out, 'return-visit', who, { ...ref, id }, due, action('action.return-visit', vars));
+    emit(ctx, out, 'return-visit', who, { ...ref, id }, due, () => action('action.return-visit', vars));
   }
 }
 

@@ -34,16 +34,20 @@ export type ReturnVisitInput = Pick<AfterSalesRecord, 'type' | 'receivedOn' | 'h
  * @example returnVisitDue({ type: 'return', receivedOn: '2026-03-06' }, { country: 'Saudi Arabia' }) // '2026-03-16'
  */
 export function returnVisitDue(row: ReturnVisitInput, config: AfterSalesConfig = {}): LocalDate | undefined {
-  const fromReceipt = (): LocalDate | undefined =>
-    row.receivedOn
-      ? addWorkingDays(row.receivedOn, config.returnVisitWorkingDays ?? DEFAULT_RETURN_VISIT_WORKING_DAYS, weekendOf(config.country), config.holidays)
-      : undefined;
-  const fromHandling = (): LocalDate | undefined =>
-    row.handledOn ? addDaysToLocalDate(row.handledOn, config.handledReturnVisitDays ?? DEFAULT_HANDLED_RETURN_VISIT_DAYS) : undefined;
+  if (row.type && RECEIPT_TYPES.includes(row.type)) return fromReceipt(row, config);
+  if (row.type && HANDLED_TYPES.includes(row.type)) return fromHandling(row, config);
+  return fromHandling(row, config) ?? fromReceipt(row, config);
+}
 
-  if (row.type && RECEIPT_TYPES.includes(row.type)) return fromReceipt();
-  if (row.type && HANDLED_TYPES.includes(row.type)) return fromHandling();
-  return fromHandling() ?? fromReceipt();
+// Module functions, not closures made per case: the sweep and the dashboard compute every case's date.
+function fromReceipt(row: ReturnVisitInput, config: AfterSalesConfig): LocalDate | undefined {
+  return row.receivedOn
+    ? addWorkingDays(row.receivedOn, config.returnVisitWorkingDays ?? DEFAULT_RETURN_VISIT_WORKING_DAYS, weekendOf(config.country), config.holidays)
+    : undefined;
+}
+
+function fromHandling(row: ReturnVisitInput, config: AfterSalesConfig): LocalDate | undefined {
+  return row.handledOn ? addDaysToLocalDate(row.handledOn, config.handledReturnVisitDays ?? DEFAULT_HANDLED_RETURN_VISIT_DAYS) : undefined;
 }
 
 /**
