@@ -52,6 +52,24 @@ describe('exportDriveFiles', () => {
     }
   });
 
+  it('writes a generated document as one .docx and the PDF the script stored beside it', async () => {
+    const env = new SandboxEnv({ now: NOW });
+    const k = kit(env);
+    const folder = k.Drive.Files.create({ name: 'Pacific Home Supply Inc.', mimeType: FOLDER_MIME });
+    const tpl = seedUserDoc(env, { name: 'Quote', text: 'Quotation', picked: true });
+    const doc = k.Drive.Files.copy({ name: 'QT-2026-0001 Pacific Home Supply Inc.', parents: [folder.id ?? ''] }, tpl.id);
+    const pdf = k.DocumentApp.openById(doc.id ?? '').getAs('application/pdf');
+    k.Drive.Files.create({ name: 'QT-2026-0001 Pacific Home Supply Inc.pdf', parents: [folder.id ?? ''] }, pdf);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gendan-export-'));
+    try {
+      const written = (await exportDriveFiles(env, dir)).map((p) => path.basename(p));
+      expect(written).toEqual(['Quote.docx', 'Quote.pdf', 'QT-2026-0001 Pacific Home Supply Inc.docx', 'QT-2026-0001 Pacific Home Supply Inc.pdf']);
+      expect(fs.readFileSync(path.join(dir, written[3])).equals(Buffer.from(pdf.getBytes().map((b) => b & 0xff)))).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('makes names safe on every file system', () => {
     expect(sanitizeFileName('a/b\\c:d*e?f"g<h>i|j')).toBe('a_b_c_d_e_f_g_h_i_j');
     expect(sanitizeFileName('  trailing dots... ')).toBe('trailing dots');

@@ -1,6 +1,8 @@
 // Writes the sandbox's Drive out to a directory a person can open: each Google Doc as <name>.docx and <name>.pdf,
-// each binary file (a PDF the script stored, an upload) as it is. Names are made safe for file systems and
-// collisions get " (2)", " (3)"…; folders are flattened and trashed files skipped unless asked for.
+// each binary file (a PDF the script stored, an upload) as it is. A Doc whose PDF the script stored beside it (same
+// folder, its name + ".pdf", made after the Doc's last change) gets that PDF as its .pdf, so a generated document
+// is one .docx + one .pdf. Names are made safe for file systems and collisions get " (2)", " (3)"…; folders are
+// flattened and trashed files skipped unless asked for.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SandboxEnv } from '../env';
@@ -67,6 +69,27 @@ function byCreation(a: DriveFileRecord, b: DriveFileRecord): number {
   return a.createdTime - b.createdTime;
 }
 
+/** The PDF name a Doc's export is stored under: the Doc's name without trailing dots, plus ".pdf". */
+function pdfNameOf(docName: string): string {
+  return `${docName.replace(/\.+$/, '')}.pdf`;
+}
+
+/**
+ * The stored PDF of each Doc that has one: a PDF named after it in one of its folders, made at or after its last
+ * change, when no other Doc of that name is there.
+ */
+function storedPdfs(files: readonly DriveFileRecord[]): Map<string, DriveFileRecord> {
+  const out = new Map<string, DriveFileRecord>();
+  const docs = files.filter((f) => f.mimeType === DOC_MIME && f.doc);
+  for (const pdf of files) {
+    if (pdf.mimeType !== 'application/pdf' || !pdf.bytes) continue;
+    const named = docs.filter((d) => pdfNameOf(d.name) === pdf.name && d.parents.some((p) => pdf.parents.includes(p)));
+    // Two Docs of that name there: which one the PDF shows cannot be told, so each keeps its own rendering.
+    if (named.length === 1 && !out.has(named[0].id) && named[0].modifiedTime <= pdf.createdTime) out.set(named[0].id, pdf);
+  }
+  return out;
+}
+
 /**
  * Exports every Google Doc and binary file of the environment's Drive into `dir` (created if missing).
  * Returns the paths written, in the order the files were created.
@@ -84,12 +107,17 @@ export async function exportDriveFiles(env: SandboxEnv, dir: string, opts: Drive
     .list()
     .filter((f) => f.mimeType !== FOLDER_MIME && (opts.includeTrashed || !f.trashed))
     .sort(byCreation);
+  const stored = storedPdfs(files);
+  const paired = new Set([...stored.values()].map((p) => p.id));
   for (const f of files) {
     if (f.mimeType === DOC_MIME && f.doc) {
       const api = toApiDocument(f.id, f.name, f.doc);
       const [docxName, pdfName] = book.claim(sanitizeFileName(f.name), ['.docx', '.pdf']);
       write(docxName, await renderDocx(api));
-      write(pdfName, renderPdf(api, { creationDate: new Date(f.modifiedTime) }));
+      const pdf = stored.get(f.id);
+      write(pdfName, pdf?.bytes ?? renderPdf(api, { creationDate: new Date(f.modifiedTime) }));
+    } else if (paired.has(f.id)) {
+      continue;
     } else if (!f.mimeType.startsWith(GOOGLE_MIME_PREFIX) && f.bytes) {
       const [stem, ext] = splitExt(sanitizeFileName(f.name));
       const [name] = book.claim(stem, [ext || (EXTENSIONS[f.mimeType] ?? '')]);
