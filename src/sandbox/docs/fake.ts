@@ -9,7 +9,7 @@ import { DOC_MIME, driveOf, type DriveFileRecord } from '../drive/model';
 import { renderPdf } from '../export/pdf';
 import type { DocsApiDocument, DocsApiTabbedDocument } from './api-types';
 import { DocsPayloadError, DocsRequestError, applyRequests } from './edit';
-import { emptyDoc, revisionId, toApiDocument } from './model';
+import { emptyDoc, readOnlyApiDocument, revisionId, toApiDocument } from './model';
 
 type DocumentsCollection = GoogleAppsScript.Docs.Collection.DocumentsCollection;
 type SchemaDocument = GoogleAppsScript.Docs.Schema.Document;
@@ -104,7 +104,9 @@ export class FakeDocument implements DocumentApi {
   }
 
   private pdf(): FakeBlob {
-    const doc = apiDocumentOf(this.rec);
+    if (!this.rec.doc) throw new Error(`${this.rec.name} is not a Google Doc`);
+    // Rendered from the model's own styles: the exporter only reads them.
+    const doc = readOnlyApiDocument(this.rec.id, this.rec.name, this.rec.doc);
     return new FakeBlob(renderPdf(doc, { creationDate: new Date(this.ex.env.now) }), PDF, `${this.rec.name}.pdf`, this.ex);
   }
 

@@ -201,16 +201,17 @@ export function tableLayout(units: readonly Unit[] | UnitReader, ts: number, upT
   return { start: ts, end: k, columns: head.columns, rows, complete: true };
 }
 
-function paragraphJson(units: readonly Unit[], from: number, to: number): StructuralElement {
+function paragraphJson(units: readonly Unit[], from: number, to: number, fresh: boolean): StructuralElement {
+  const own = <T extends object>(v: T): T => (fresh ? { ...v } : v);
   const elements: ParagraphElement[] = [];
   let k = from;
   while (k < to) {
     const u = units[k] as ParaUnit;
     if (u.k === 'img') {
-      elements.push({ startIndex: k, endIndex: k + 1, inlineObjectElement: { inlineObjectId: u.id, textStyle: { ...u.s } } });
+      elements.push({ startIndex: k, endIndex: k + 1, inlineObjectElement: { inlineObjectId: u.id, textStyle: own(u.s) } });
       k++;
     } else if (u.k === 'pb') {
-      elements.push({ startIndex: k, endIndex: k + 1, pageBreak: { textStyle: { ...u.s } } });
+      elements.push({ startIndex: k, endIndex: k + 1, pageBreak: { textStyle: own(u.s) } });
       k++;
     } else {
       let j = k;
@@ -222,31 +223,32 @@ function paragraphJson(units: readonly Unit[], from: number, to: number): Struct
           j++;
         } else break;
       }
-      elements.push({ startIndex: k, endIndex: j, textRun: { content: text, textStyle: { ...u.s } } });
+      elements.push({ startIndex: k, endIndex: j, textRun: { content: text, textStyle: own(u.s) } });
       k = j;
     }
   }
   const last = units[to - 1];
-  const paragraph: Paragraph = { elements, paragraphStyle: last.k === 'nl' ? { ...last.p } : { ...DEFAULT_PARAGRAPH_STYLE } };
+  const paragraph: Paragraph = { elements, paragraphStyle: last.k === 'nl' ? own(last.p) : { ...DEFAULT_PARAGRAPH_STYLE } };
   return { startIndex: from, endIndex: to, paragraph };
 }
 
-function tableJson(units: readonly Unit[], ts: number): StructuralElement {
+function tableJson(units: readonly Unit[], ts: number, fresh: boolean): StructuralElement {
+  const own = <T>(v: T): T => (fresh ? clone(v) : v);
   const layout = tableLayout(units, ts);
   const head = units[ts] as Extract<Unit, { k: 'ts' }>;
   const tableRows: TableRow[] = layout.rows.map((r) => {
     const rs = units[r.start] as Extract<Unit, { k: 'rs' }>;
     const tableCells: TableCell[] = r.cells.map((c) => {
       const cs = units[c.start] as Extract<Unit, { k: 'cs' }>;
-      return { startIndex: c.start, endIndex: c.contentEnd, content: contentJson(units, c.contentStart, c.contentEnd), tableCellStyle: clone(cs.s) };
+      return { startIndex: c.start, endIndex: c.contentEnd, content: contentJson(units, c.contentStart, c.contentEnd, fresh), tableCellStyle: own(cs.s) };
     });
-    return { startIndex: r.start, endIndex: r.end, tableCells, tableRowStyle: clone(rs.s) };
+    return { startIndex: r.start, endIndex: r.end, tableCells, tableRowStyle: own(rs.s) };
   });
   const table: Table = {
     rows: layout.rows.length,
     columns: head.columns,
     tableRows,
-    tableStyle: { tableColumnProperties: head.cols.map((c) => clone(c)) },
+    tableStyle: { tableColumnProperties: head.cols.map((c) => own(c)) },
   };
   return { startIndex: ts, endIndex: layout.end + 1, table };
 }
@@ -263,14 +265,17 @@ function clone<T>(v: T): T {
   return out as T;
 }
 
-/** The structural elements of units[from, to) at one nesting level. */
-export function contentJson(units: readonly Unit[], from: number, to: number): StructuralElement[] {
+/**
+ * The structural elements of units[from, to) at one nesting level. `fresh`: styles are the document's own copies, as
+ * the API returns them; without it they are the model's shared frozen styles (for readers that only read: exports).
+ */
+export function contentJson(units: readonly Unit[], from: number, to: number, fresh = true): StructuralElement[] {
   const out: StructuralElement[] = [];
   let k = from;
   while (k < to) {
     const u = units[k];
     if (u.k === 'ts') {
-      const el = tableJson(units, k);
+      const el = tableJson(units, k, fresh);
       out.push(el);
       k = el.endIndex;
     } else if (u.k === 'sb') {
@@ -280,7 +285,7 @@ export function contentJson(units: readonly Unit[], from: number, to: number): S
     } else {
       let j = k;
       while (j < to && units[j].k !== 'nl') j++;
-      out.push(paragraphJson(units, k, j + 1));
+      out.push(paragraphJson(units, k, j + 1, fresh));
       k = j + 1;
     }
   }
@@ -289,15 +294,27 @@ export function contentJson(units: readonly Unit[], from: number, to: number): S
 
 /** The document as the Docs API returns it from Documents.get. */
 export function toApiDocument(documentId: string, title: string, doc: DocContent): DocsApiDocument {
+  return apiDocument(documentId, title, doc, true);
+}
+
+/**
+ * The same document for a reader that only reads it (the PDF and .docx exporters): its styles are the model's shared,
+ * frozen ones rather than copies — a 300-line contract has thousands of them.
+ */
+export function readOnlyApiDocument(documentId: string, title: string, doc: DocContent): DocsApiDocument {
+  return apiDocument(documentId, title, doc, false);
+}
+
+function apiDocument(documentId: string, title: string, doc: DocContent, fresh: boolean): DocsApiDocument {
   const out: DocsApiDocument = {
     documentId,
     title,
     revisionId: revisionId(doc),
     suggestionsViewMode: 'SUGGESTIONS_INLINE',
-    body: { content: contentJson(doc.units, 0, doc.units.length) },
-    documentStyle: clone(doc.documentStyle),
+    body: { content: contentJson(doc.units, 0, doc.units.length, fresh) },
+    documentStyle: fresh ? clone(doc.documentStyle) : doc.documentStyle,
   };
-  if (Object.keys(doc.inlineObjects).length) out.inlineObjects = clone(doc.inlineObjects);
+  if (Object.keys(doc.inlineObjects).length) out.inlineObjects = fresh ? clone(doc.inlineObjects) : doc.inlineObjects;
   return out;
 }
 

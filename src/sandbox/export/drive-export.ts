@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SandboxEnv } from '../env';
-import { toApiDocument } from '../docs/model';
+import { readOnlyApiDocument } from '../docs/model';
 import { DOC_MIME, FOLDER_MIME, GOOGLE_MIME_PREFIX, driveOf, type DriveFileRecord } from '../drive/model';
 import { renderDocx } from './docx';
 import { renderPdf } from './pdf';
@@ -111,7 +111,7 @@ export async function exportDriveFiles(env: SandboxEnv, dir: string, opts: Drive
   const paired = new Set([...stored.values()].map((p) => p.id));
   for (const f of files) {
     if (f.mimeType === DOC_MIME && f.doc) {
-      const api = toApiDocument(f.id, f.name, f.doc);
+      const api = readOnlyApiDocument(f.id, f.name, f.doc);
       const [docxName, pdfName] = book.claim(sanitizeFileName(f.name), ['.docx', '.pdf']);
       write(docxName, await renderDocx(api));
       const pdf = stored.get(f.id);
