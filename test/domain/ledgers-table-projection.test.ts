@@ -58,3 +58,24 @@ describe('LedgerTable with a column projection', () => {
     expect(writes).toEqual([]);
   });
 });
+
+describe('Snapshot.byRow', () => {
+  it('finds each record by its sheet row, nothing for blank or unread rows, and iterates in sheet order as a Map would', () => {
+    const { table } = memoryTable([HEADER, ['SO-2026-0001', 'C-0001', 'Quoted', '', '', ''], ['', '', '', '', '', ''], ['SO-2026-0003', 'C-0003', 'Inquiry', '', '', '']]);
+    const ledger = new LedgerTable<OrderRecord>(LEDGERS.orders, table, { timeZone: 'Asia/Shanghai', locale: 'en', lang: 'en' });
+    const snap = ledger.readAll();
+    const map = new Map(snap.records.map((r) => [r._row, r]));
+    expect([...snap.byRow.keys()]).toEqual([2, 4]);
+    expect([...snap.byRow]).toEqual([...map]);
+    expect([...snap.byRow.values()]).toEqual([...map.values()]);
+    expect(snap.byRow.size).toBe(2);
+    for (const row of [0, 1, 2, 3, 4, 5, -1, 2.5, Number.NaN]) {
+      expect({ row, has: snap.byRow.has(row), record: snap.byRow.get(row) }).toEqual({ row, has: map.has(row), record: map.get(row) });
+    }
+    const seen: number[] = [];
+    snap.byRow.forEach((r, k) => seen.push(k, r._row));
+    expect(seen).toEqual([2, 2, 4, 4]);
+    const rows = ledger.readRows(3, 2, HEADER);
+    expect([rows.byRow.has(3), rows.byRow.get(4)?.orderNo, rows.byRow.has(2)]).toEqual([false, 'SO-2026-0003', false]);
+  });
+});
