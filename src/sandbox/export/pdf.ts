@@ -154,11 +154,25 @@ class PdfWriter {
   private readonly heights = new Map<string, number>();
 
   /**
-   * The lines `text` (one style, in the font set) takes at `width`: broken after spaces and hyphens and between CJK
-   * characters, a word wider than the line broken between characters — pdfkit's wrapper's greedy rule, with words
-   * measured one by one as it does. null for what only pdfkit's wrapper handles (soft hyphens, tabs).
+   * The lines `text` (one style, in the font set, named by `font`) takes at `width`: broken after spaces and hyphens
+   * and between CJK characters, a word wider than the line broken between characters — pdfkit's wrapper's greedy
+   * rule, with words measured one by one as it does. null for what only pdfkit's wrapper handles (soft hyphens, tabs).
    */
-  private lines(text: string, width: number): string[] | null {
+  private lines(text: string, width: number, font: string): string[] | null {
+    // Measuring a cell and drawing it ask for the same lines: kept by font (`font`: weight and size), width and text.
+    const key = `${font}|${width}|${text}`;
+    let known = this.wrapped.get(key);
+    if (known === undefined) {
+      known = this.wrap(text, width);
+      this.wrapped.set(key, known);
+    }
+    return known;
+  }
+
+  private readonly wrapped = new Map<string, string[] | null>();
+
+  /** The lines of `lines`, computed. */
+  private wrap(text: string, width: number): string[] | null {
     if (/[\u00ad\t]/.test(text)) return null;
     const out: string[] = [];
     for (const hard of text.split('\n')) {
@@ -208,7 +222,7 @@ class PdfWriter {
     this.useFont(bold ? BOLD : REGULAR).fontSize(size);
     const lineGap = size * (LINE_SPACING - 1);
     // What heightOfString adds per line (the line's height and its gap), from the same lines drawLines draws.
-    const lines = pieces.length === 1 ? this.lines(text, width) : null;
+    const lines = pieces.length === 1 ? this.lines(text, width, `${bold ? 'b' : 'r'}${size}`) : null;
     const h = lines ? lines.length * (this.pdf.currentLineHeight(true) + lineGap) : this.pdf.heightOfString(text, { width, lineGap });
     this.heights.set(key, h);
     return h;
@@ -245,7 +259,7 @@ class PdfWriter {
   private drawLines(p: TextPiece, x: number, y: number, width: number, align: 'left' | 'center' | 'right' | 'justify', height: number): boolean {
     const text = p.text.replace(/\v/g, '\n');
     this.setFont(p);
-    const lines = this.lines(text, width);
+    const lines = this.lines(text, width, `${p.bold ? 'b' : 'r'}${p.size}`);
     if (!lines || (align === 'justify' && lines.length > 1)) return false;
     const lh = this.pdf.currentLineHeight(true);
     const step = lh + p.size * (LINE_SPACING - 1);
