@@ -112,12 +112,16 @@ export interface DashboardInput extends DashboardRecords {
   settings: Settings;
 }
 
+// Bound once: the sandbox runs the bundle in a node:vm context, where each lookup of a global (Math, Number…) is a
+// call into Node; add runs for every order.
+const isFiniteNumber = Number.isFinite;
+
 function money(): Money {
   return { amount: 0, other: {} };
 }
 
 function add(m: Money, amount: number | undefined, currency: string | undefined, base: string): void {
-  if (amount === undefined || !Number.isFinite(amount)) return;
+  if (amount === undefined || !isFiniteNumber(amount)) return;
   const c = (currency || base).toUpperCase();
   if (c === base) m.amount = roundMoney(m.amount + amount);
   else m.other[c] = roundMoney((m.other[c] ?? 0) + amount);
@@ -167,7 +171,7 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
       if (o.quoteValidUntil && o.quoteValidUntil < today) quotes.expired++;
       quotes.list.push(o);
     }
-    const shipped = Boolean(o.shippedOn) || orderStageRank(stage) >= shippedRank;
+    const shipped = !!o.shippedOn || orderStageRank(stage) >= shippedRank;
     if (!shipped && stage !== 'completed' && o.deliveryDate && o.deliveryDate >= today && o.deliveryDate <= horizon) shipping.push(o);
   }
   quotes.list.sort((a, b) => byDate(a.quoteDate, b.quoteDate) || a.orderNo.localeCompare(b.orderNo));

@@ -1,6 +1,12 @@
 // Commercial rounding of money: half away from zero on the last minor-unit digit, immune to binary noise (0.1 + 0.2).
 import { currencyDecimals } from './currencies';
 
+// Bound once: the sandbox runs the bundle in a node:vm context, where each lookup of a global (Math, Number…) is a
+// call into Node; this runs for every amount a sweep or a dashboard adds up.
+const { abs, floor, round } = Math;
+const toNumber = Number;
+const isFiniteNumber = Number.isFinite;
+
 /** 10^0 … 10^22 (every one exact), computed as `10 ** d` is. */
 const POW10: readonly number[] = Array.from({ length: 23 }, (_, d) => 10 ** d);
 
@@ -18,13 +24,13 @@ function pow10(decimals: number): number {
  * @example scaledMinorUnits(-1.005, 2) // 101
  */
 export function scaledMinorUnits(amount: number, decimals: number): number {
-  const scaled = Math.abs(amount) * pow10(decimals);
+  const scaled = abs(amount) * pow10(decimals);
   if (scaled < 1e15) {
-    const whole = Math.floor(scaled);
+    const whole = floor(scaled);
     const frac = scaled - whole;
-    if (Math.abs(frac - 0.5) > scaled * 1e-14) return frac < 0.5 ? whole : whole + 1;
+    if (abs(frac - 0.5) > scaled * 1e-14) return frac < 0.5 ? whole : whole + 1;
   }
-  return Math.round(Number(scaled.toPrecision(15)));
+  return round(toNumber(scaled.toPrecision(15)));
 }
 
 /**
@@ -32,7 +38,7 @@ export function scaledMinorUnits(amount: number, decimals: number): number {
  * @example roundTo(2.0005, 3) // 2.001
  */
 export function roundTo(value: number, decimals: number): number {
-  if (!Number.isFinite(value)) return value;
+  if (!isFiniteNumber(value)) return value;
   const units = scaledMinorUnits(value, decimals);
   if (units === 0) return 0;
   const result = units / pow10(decimals);

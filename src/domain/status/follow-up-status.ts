@@ -1,6 +1,10 @@
 // Follow-up status rules: the user marks in progress / done, Gendan keeps pending / overdue true and stamps the dates.
 import type { FollowUpRecord, LocalDate, WorkStatus } from '../ledgers/records';
 
+// Bound once: the sandbox runs the bundle in a node:vm context, where each lookup of a global is a call into Node;
+// followUpStatus runs for every follow-up of the ledger.
+const isFiniteNumber = Number.isFinite;
+
 export type FollowUpStatusInput = Pick<FollowUpRecord, 'status' | 'progress' | 'due' | 'snoozedUntil' | 'startedOn' | 'doneOn'>;
 
 /** What the Status, Started on and Done on columns should hold; an absent date means a blank cell. */
@@ -29,7 +33,7 @@ export function followUpDeadline(row: Pick<FollowUpRecord, 'due' | 'snoozedUntil
  * @example followUpStatus({ status: 'done' }, '2026-03-02') // { status: 'done', doneOn: '2026-03-02' }
  */
 export function followUpStatus(row: FollowUpStatusInput, today: LocalDate): FollowUpStatusResult {
-  const progress = typeof row.progress === 'number' && Number.isFinite(row.progress) ? row.progress : 0;
+  const progress = typeof row.progress === 'number' && isFiniteNumber(row.progress) ? row.progress : 0;
   const result: FollowUpStatusResult = { status: 'pending' };
   if (row.startedOn) result.startedOn = row.startedOn;
 

@@ -29,7 +29,7 @@ const reason = (code: OrderOverdueCode, date: LocalDate): OrderStatusReason => (
 
 /** The goods left: Shipped on is filled or the stage is Shipped or later. */
 function isShipped(order: Pick<OrderRecord, 'stage' | 'shippedOn'>): boolean {
-  return Boolean(order.shippedOn) || orderStageRank(order.stage) >= orderStageRank('shipped');
+  return !!order.shippedOn || orderStageRank(order.stage) >= orderStageRank('shipped');
 }
 
 /**

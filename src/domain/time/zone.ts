@@ -8,6 +8,12 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 const offsetCache = new Map<string, Map<number, number>>();
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
+// Bound once: the sandbox runs the bundle in a node:vm context, where each lookup of a global (Math, Number…) is a
+// call into Node; the date functions below run for every date of a ledger.
+const { floor } = Math;
+const toNumber = Number;
+const toText = String;
+const utc = Date.UTC;
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
@@ -92,19 +98,19 @@ const LAST_DAY = 2_932_896;
  * hundreds of thousands of dates), others through Date.
  */
 export function wallDateString(wallMs: number): LocalDate {
-  const days = Math.floor(wallMs / DAY);
+  const days = floor(wallMs / DAY);
   if (days >= FIRST_DAY && days <= LAST_DAY) {
     // Days since 0000-03-01 in 400-year eras (the proleptic Gregorian calendar, as Date's UTC fields).
     const z = days + 719_468;
-    const era = Math.floor(z / 146_097);
+    const era = floor(z / 146_097);
     const doe = z - era * 146_097;
-    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-    const mp = Math.floor((5 * doy + 2) / 153);
-    const dd = doy - Math.floor((153 * mp + 2) / 5) + 1;
+    const yoe = floor((doe - floor(doe / 1460) + floor(doe / 36_524) - floor(doe / 146_096)) / 365);
+    const doy = doe - (365 * yoe + floor(yoe / 4) - floor(yoe / 100));
+    const mp = floor((5 * doy + 2) / 153);
+    const dd = doy - floor((153 * mp + 2) / 5) + 1;
     const mm = mp < 10 ? mp + 3 : mp - 9;
     const yy = yoe + era * 400 + (mm <= 2 ? 1 : 0);
-    return `${String(yy).padStart(4, '0')}-${mm < 10 ? '0' : ''}${mm}-${dd < 10 ? '0' : ''}${dd}`;
+    return `${toText(yy).padStart(4, '0')}-${mm < 10 ? '0' : ''}${mm}-${dd < 10 ? '0' : ''}${dd}`;
   }
   const d = new Date(days * DAY);
   const y = d.getUTCFullYear();
@@ -115,10 +121,10 @@ export function wallDateString(wallMs: number): LocalDate {
 
 /** Wall-clock midnight of a calendar date, as milliseconds (UTC fields = local fields). */
 export function localDateToWall(date: LocalDate): number {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
-  return Date.UTC(y, m - 1, d);
+  const y = toNumber(date.slice(0, 4));
+  const m = toNumber(date.slice(5, 7));
+  const d = toNumber(date.slice(8, 10));
+  return utc(y, m - 1, d);
 }
 
 /** The instant of local midnight starting `date` in a zone. */
@@ -139,7 +145,7 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
 /** Day of week of a calendar date: 0 = Sunday … 6 = Saturday. */
 export function dayOfWeek(date: LocalDate): number {
   // 1970-01-01 was a Thursday.
-  return (((Math.floor(localDateToWall(date) / DAY) + 4) % 7) + 7) % 7;
+  return (((floor(localDateToWall(date) / DAY) + 4) % 7) + 7) % 7;
 }
 
 /** True for a well-formed, existing calendar date "YYYY-MM-DD". */
