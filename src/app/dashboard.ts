@@ -99,8 +99,10 @@ export interface DashboardModel {
   orders: number;
   pipeline: Record<OrderStage, { count: number } & Money>;
   receivables: Record<'deposits' | 'balances' | 'overdue', { count: number } & Money>;
+  /** `list`: the first QUOTE_ROWS quotations by quotation date (all the dashboard has room for) of `count`. */
   quotes: { count: number; expired: number; list: DashboardOrder[] };
-  shipping: DashboardOrder[];
+  /** `list`: the first SHIPPING_ROWS orders by delivery date of `count`. */
+  shipping: { count: number; list: DashboardOrder[] };
   overdueFollowUps: number;
   overdueByOwner: { owner: string; count: number; oldest: LocalDate | undefined }[];
   afterSales: { open: number; overdue: number; byType: Record<AfterSalesType | '', { open: number; overdue: number }> };
@@ -127,6 +129,27 @@ function add(m: Money, amount: number | undefined, currency: string | undefined,
   else m.other[c] = roundMoney((m.other[c] ?? 0) + amount);
 }
 
+/**
+ * The first `k` items of a stable sort by `cmp`, kept while the items come (a dashboard lists ten quotations of
+ * thousands: sorting them all is most of its work).
+ */
+class FirstK<T> {
+  readonly items: T[] = [];
+  constructor(
+    private readonly k: number,
+    private readonly cmp: (a: T, b: T) => number,
+  ) {}
+
+  add(x: T): void {
+    const items = this.items;
+    if (items.length === this.k && this.cmp(items[items.length - 1], x) <= 0) return;
+    let i = items.length;
+    while (i > 0 && this.cmp(items[i - 1], x) > 0) i--;
+    items.splice(i, 0, x);
+    if (items.length > this.k) items.pop();
+  }
+}
+
 function byDate(a: string | undefined, b: string | undefined): number {
   if (a === b) return 0;
   if (!a) return 1;
@@ -144,7 +167,9 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
   const pipeline = Object.fromEntries(ORDER_STAGES.map((s) => [s, { count: 0, ...money() }])) as DashboardModel['pipeline'];
   const receivables: DashboardModel['receivables'] = { deposits: { count: 0, ...money() }, balances: { count: 0, ...money() }, overdue: { count: 0, ...money() } };
   const quotes: DashboardModel['quotes'] = { count: 0, expired: 0, list: [] };
-  const shipping: DashboardOrder[] = [];
+  const quoteList = new FirstK<DashboardOrder>(QUOTE_ROWS, (a, b) => byDate(a.quoteDate, b.quoteDate) || a.orderNo.localeCompare(b.orderNo));
+  const shipping: DashboardModel['shipping'] = { count: 0, list: [] };
+  const shippingList = new FirstK<DashboardOrder>(SHIPPING_ROWS, (a, b) => byDate(a.deliveryDate, b.deliveryDate) || a.orderNo.localeCompare(b.orderNo));
   const horizon = addDaysToLocalDate(today, SHIPPING_DAYS);
   const shippedRank = orderStageRank('shipped');
   for (const o of input.orders) {
@@ -169,13 +194,16 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
     if (stage === 'quoted') {
       quotes.count++;
       if (o.quoteValidUntil && o.quoteValidUntil < today) quotes.expired++;
-      quotes.list.push(o);
+      quoteList.add(o);
     }
     const shipped = !!o.shippedOn || orderStageRank(stage) >= shippedRank;
-    if (!shipped && stage !== 'completed' && o.deliveryDate && o.deliveryDate >= today && o.deliveryDate <= horizon) shipping.push(o);
+    if (!shipped && stage !== 'completed' && o.deliveryDate && o.deliveryDate >= today && o.deliveryDate <= horizon) {
+      shipping.count++;
+      shippingList.add(o);
+    }
   }
-  quotes.list.sort((a, b) => byDate(a.quoteDate, b.quoteDate) || a.orderNo.localeCompare(b.orderNo));
-  shipping.sort((a, b) => byDate(a.deliveryDate, b.deliveryDate) || a.orderNo.localeCompare(b.orderNo));
+  quotes.list = quoteList.items;
+  shipping.list = shippingList.items;
 
   const owners = new Map<string, { owner: string; count: number; oldest: LocalDate | undefined }>();
   let overdueFollowUps = 0;
@@ -263,19 +291,20 @@ export function dashboardGrid(m: DashboardModel, lang: Lang, stamp: string): (st
     put(ROW.receivables + i, [label, r.count, r.amount, others(r)]);
   });
 
-  const list = <T>(first: number, rows: number, items: readonly T[], line: (x: T) => (string | number | undefined)[]) => {
-    const shown = items.length > rows ? items.slice(0, rows - 1) : items;
+  /** The first of `total` items (given in order, at least `rows` of them when there are more), then "… and n more". */
+  const list = <T>(first: number, rows: number, items: readonly T[], total: number, line: (x: T) => (string | number | undefined)[]) => {
+    const shown = total > rows ? items.slice(0, rows - 1) : items;
     shown.forEach((x, i) => put(first + i, line(x)));
-    if (items.length > rows) put(first + rows - 1, [t('dash.more', { count: items.length - shown.length })]);
+    if (total > rows) put(first + rows - 1, [t('dash.more', { count: total - shown.length })]);
   };
 
   put(ROW.quotesTitle, [t('dash.quotes', { count: m.quotes.count, expired: m.quotes.expired })]);
   put(ROW.quotesHead, [t('dash.col.orderNo'), t('dash.col.customer'), t('dash.col.owner'), t('dash.col.quoteDate'), t('dash.col.validUntil'), t('dash.col.total')]);
-  list(ROW.quotes, QUOTE_ROWS, m.quotes.list, (o) => [o.orderNo, o.customer, o.owner, o.quoteDate, o.quoteValidUntil, amountOf(o)]);
+  list(ROW.quotes, QUOTE_ROWS, m.quotes.list, m.quotes.count, (o) => [o.orderNo, o.customer, o.owner, o.quoteDate, o.quoteValidUntil, amountOf(o)]);
 
-  put(ROW.shippingTitle, [t('dash.shipping', { days: SHIPPING_DAYS, count: m.shipping.length })]);
+  put(ROW.shippingTitle, [t('dash.shipping', { days: SHIPPING_DAYS, count: m.shipping.count })]);
   put(ROW.shippingHead, [t('dash.col.orderNo'), t('dash.col.customer'), t('dash.col.owner'), t('dash.col.delivery'), t('dash.col.stage'), t('dash.col.total')]);
-  list(ROW.shipping, SHIPPING_ROWS, m.shipping, (o) => [o.orderNo, o.customer, o.owner, o.deliveryDate, orderStageName(o.stage ?? 'inquiry')[lang], amountOf(o)]);
+  list(ROW.shipping, SHIPPING_ROWS, m.shipping.list, m.shipping.count, (o) => [o.orderNo, o.customer, o.owner, o.deliveryDate, orderStageName(o.stage ?? 'inquiry')[lang], amountOf(o)]);
 
   put(ROW.overdueTitle, [t('dash.overdue', { count: m.overdueFollowUps })]);
   put(ROW.overdueHead, [t('dash.col.owner'), t('dash.col.overdue'), t('dash.col.oldest')]);
