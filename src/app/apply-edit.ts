@@ -10,7 +10,7 @@ import type { AfterSalesRecord, ContactRecord, CustomerRecord, FollowUpRecord, O
 import { appText } from '../domain/i18n/app';
 import type { AppContext } from './context';
 import { sameValue, type Change, type LedgerTable, type Snapshot } from './ledger-table';
-import { allocateNumbers } from './assign-numbers';
+import { allocateNumbers, raiseCounter } from './assign-numbers';
 import { afterSalesFields, followUpFields, lineFields, orderFields, pipelineFields, productIndex, type Fields } from './row-rules';
 import { syncFollowUpsFromContacts } from './contact-follow-ups';
 import { roundMoney } from '../domain/money/round-money';
@@ -112,7 +112,7 @@ export function applyEdit(ctx: AppContext, e: EditInfo): EditOutcome {
     case 'followUps': {
       const recs = snap.records as FollowUpRecord[];
       const blankIds = recs.filter((r) => !r.id && r.nextAction);
-      const ids = allocateNumbers(ctx, 'followUp', blankIds.length);
+      const ids = numbersFor(ctx, ledger, mapping, recs, 'id', 'followUp', blankIds.length);
       blankIds.forEach((r, i) => add<FollowUpRecord>(r._row, { id: ids[i], source: r.source ?? 'manual' }));
       for (const r of recs) add<FollowUpRecord>(r._row, followUpFields(r, today));
       break;
@@ -120,7 +120,7 @@ export function applyEdit(ctx: AppContext, e: EditInfo): EditOutcome {
     case 'orders': {
       const recs = snap.records as OrderRecord[];
       const blank = recs.filter((r) => !r.orderNo && r.customer);
-      const nos = allocateNumbers(ctx, 'order', blank.length);
+      const nos = numbersFor(ctx, ledger, mapping, recs, 'orderNo', 'order', blank.length);
       blank.forEach((r, i) => add<OrderRecord>(r._row, { orderNo: nos[i] }));
       for (const r of recs) {
         const res = orderFields((before.byRow.get(r._row) as OrderRecord | undefined) ?? ({ _row: r._row, orderNo: '', customer: '' } as OrderRecord), r, today);
@@ -138,7 +138,7 @@ export function applyEdit(ctx: AppContext, e: EditInfo): EditOutcome {
     case 'contacts': {
       const recs = snap.records as ContactRecord[];
       const blank = recs.filter((r) => !r.contactId);
-      const ids = allocateNumbers(ctx, 'contact', blank.length);
+      const ids = numbersFor(ctx, ledger, mapping, recs, 'contactId', 'contact', blank.length);
       const assigned = new Map(blank.map((r, i) => [r._row, ids[i]]));
       for (const [row, id] of assigned) add<ContactRecord>(row, { contactId: id });
       // Snapshot records stay as read (the writer compares against them): numbered copies go to the sync.
@@ -157,14 +157,14 @@ export function applyEdit(ctx: AppContext, e: EditInfo): EditOutcome {
     case 'afterSales': {
       const recs = snap.records as AfterSalesRecord[];
       const blank = recs.filter((r) => !r.caseNo);
-      const nos = allocateNumbers(ctx, 'afterSales', blank.length);
+      const nos = numbersFor(ctx, ledger, mapping, recs, 'caseNo', 'afterSales', blank.length);
       blank.forEach((r, i) => add(r._row, { caseNo: nos[i] }));
       for (const r of recs) add(r._row, afterSalesFields(r, today, ctx.settings()));
       break;
     }
     case 'customers': {
       const blank = (snap.records as CustomerRecord[]).filter((r) => !r.customerId && r.name);
-      const ids = allocateNumbers(ctx, 'customer', blank.length);
+      const ids = numbersFor(ctx, ledger, mapping, snap.records as CustomerRecord[], 'customerId', 'customer', blank.length);
       blank.forEach((r, i) => add<CustomerRecord>(r._row, { customerId: ids[i] }));
       break;
     }
@@ -180,6 +180,28 @@ export function applyEdit(ctx: AppContext, e: EditInfo): EditOutcome {
   for (const n of out.notes) snap.table.setNote(n.row, n.col, n.message);
   if (out.notes.length) ctx.ports.workbook.toast(out.notes.map((n) => n.message).join('\n'), appText(ctx.lang, 'edit.toastTitle'));
   return out;
+}
+
+/**
+ * Numbers for `count` blank rows: the series counter, the edited rows' own numbers (a pasted row may carry one beyond
+ * the counter), and — only when the series has no counter yet, as after an import — the whole number column.
+ */
+function numbersFor<R extends RowRef>(
+  ctx: AppContext,
+  ledger: LedgerTable<RowRef>,
+  mapping: HeaderMapping,
+  recs: readonly R[],
+  field: keyof R & string,
+  series: Parameters<typeof allocateNumbers>[1],
+  count: number,
+): string[] {
+  const own = recs.map((r) => r[field] as unknown);
+  if (count <= 0) {
+    raiseCounter(ctx, series, own);
+    return [];
+  }
+  const col = mapping.byKey[field];
+  return allocateNumbers(ctx, series, count, own, false, col ? () => ledger.table.readColumn(col, 2) : undefined);
 }
 
 function clearEmptiedRows(ledger: LedgerTable<RowRef>, snap: Snapshot<RowRef>, changes: Change<RowRef>[]): void {

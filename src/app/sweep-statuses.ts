@@ -1,3 +1,5 @@
+// Loops over whole ledgers are indexed: a for…of in code that runs once per execution (not yet optimised) makes an
+// iterator result per row.
 // The sweep, under the document lock, one read per ledger and the fewest writes. Every scope recomputes what time
 // alone can change (follow-up, pipeline and after-sales status, return visits, order status and payment status) and
 // makes the cheap repairs of rows onEdit never saw (missing numbers, contact → follow-up, customer aggregates).
@@ -12,7 +14,7 @@ import { customerAggregates, CustomerIndex } from '../domain/orders/customer-agg
 import { orderTotals } from '../domain/orders/line-math';
 import type { AppContext } from './context';
 import { sameValue, type Change, type LedgerTable, type Snapshot } from './ledger-table';
-import { allocateNumbers } from './assign-numbers';
+import { allocateNumbers, raiseCounter } from './assign-numbers';
 import { afterSalesFields, followUpFields, lineFields, orderTimeFields, pipelineFields, productIndex, type Fields } from './row-rules';
 import { syncFollowUpsFromContacts } from './contact-follow-ups';
 import { DASHBOARD_FIELDS, type DashboardRecords } from './dashboard';
@@ -146,8 +148,13 @@ function sweepLocked(ctx: AppContext, scope: SweepScope): SweepReport {
   const number = <R extends RowRef>(l: Swept<R> | null, series: NumberSeriesKey, key: RecordField<R>, needs: (r: R) => boolean): void => {
     if (!l) return;
     const blank = l.records.filter((r) => !r[key] && needs(r));
-    if (!blank.length) return;
-    const nos = allocateNumbers(ctx, series, blank.length, l.records.map((r) => r[key]), true);
+    const existing = l.records.map((r) => r[key]);
+    if (!blank.length) {
+      // The whole column is here: the counter catches up with numbers that arrived by import or paste.
+      raiseCounter(ctx, series, existing, true, true);
+      return;
+    }
+    const nos = allocateNumbers(ctx, series, blank.length, existing, true);
     blank.forEach((r, i) => l.put(r, { [key]: nos[i] } as Fields<R>));
     report.numbersAssigned += blank.length;
   };
@@ -162,7 +169,9 @@ function sweepLocked(ctx: AppContext, scope: SweepScope): SweepReport {
   if (lines) {
     const byCode = productIndex(products?.records ?? []);
     const amounts: { orderNo: string; amount: number | undefined }[] = [];
-    for (const l of lines.records) {
+    const records = lines.records;
+    for (let i = 0; i < records.length; i++) {
+      const l = records[i];
       const f = lineFields(l, byCode);
       lines.put(l, f);
       amounts.push({ orderNo: l.orderNo, amount: typeof f.amount === 'number' ? f.amount : undefined });
@@ -171,7 +180,9 @@ function sweepLocked(ctx: AppContext, scope: SweepScope): SweepReport {
   }
 
   if (orders) {
-    for (const rec of orders.records) {
+    const records = orders.records;
+    for (let i = 0; i < records.length; i++) {
+      const rec = records[i];
       const o = orders.now(rec);
       const fields = orderTimeFields(o, today, totals ? (totals.get(o.orderNo.trim().toUpperCase()) ?? null) : undefined);
       orders.put(rec, fields);
@@ -192,7 +203,9 @@ function sweepLocked(ctx: AppContext, scope: SweepScope): SweepReport {
     report.followUpsCreated = sync.created;
   }
   if (followUps) {
-    for (const rec of followUps.records) {
+    const records = followUps.records;
+    for (let i = 0; i < records.length; i++) {
+      const rec = records[i];
       const fields = followUpFields(followUps.now(rec), today);
       followUps.put(rec, fields);
       if (fields.status === 'overdue') report.overdue++;
@@ -207,7 +220,9 @@ function sweepLocked(ctx: AppContext, scope: SweepScope): SweepReport {
   }
   if (afterSales) {
     const index = new CustomerIndex(customers?.current() ?? []);
-    for (const rec of afterSales.records) {
+    const records = afterSales.records;
+    for (let i = 0; i < records.length; i++) {
+      const rec = records[i];
       const a = afterSales.now(rec);
       const fields = afterSalesFields(a, today, settings, index.find(a.customer)?.country);
       afterSales.put(rec, fields);
@@ -218,7 +233,9 @@ function sweepLocked(ctx: AppContext, scope: SweepScope): SweepReport {
   const currentFollowUps = followUps ? [...followUps.current(), ...created] : [];
   if (customers) {
     const aggs = customerAggregates(customers.current(), currentOrders, contacts?.current() ?? [], currentFollowUps, settings['currency.default'] || 'USD');
-    for (const c of customers.records) {
+    const records = customers.records;
+    for (let i = 0; i < records.length; i++) {
+      const c = records[i];
       const a = aggs.get(c._row);
       if (a) customers.put(c, { lastContact: a.lastContact, nextFollowUp: a.nextFollowUp, openOrders: a.openOrders, totalWon: a.totalWon });
     }
