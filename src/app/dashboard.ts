@@ -172,7 +172,10 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
   const shippingList = new FirstK<DashboardOrder>(SHIPPING_ROWS, (a, b) => byDate(a.deliveryDate, b.deliveryDate) || a.orderNo.localeCompare(b.orderNo));
   const horizon = addDaysToLocalDate(today, SHIPPING_DAYS);
   const shippedRank = orderStageRank('shipped');
-  for (const o of input.orders) {
+  // Indexed loops: a for…of in code that runs once per execution makes an iterator result per row.
+  const orders = input.orders;
+  for (let i = 0; i < orders.length; i++) {
+    const o = orders[i];
     const stage = o.stage ?? 'inquiry';
     const p = pipeline[stage];
     p.count++;
@@ -207,7 +210,9 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
 
   const owners = new Map<string, { owner: string; count: number; oldest: LocalDate | undefined }>();
   let overdueFollowUps = 0;
-  for (const f of input.followUps) {
+  const followUps = input.followUps;
+  for (let i = 0; i < followUps.length; i++) {
+    const f = followUps[i];
     if (followUpStatus(f, today).status !== 'overdue') continue;
     overdueFollowUps++;
     const owner = (f.owner ?? '').trim();
@@ -223,7 +228,9 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
   const byType = Object.fromEntries([...AFTER_SALES_TYPES, ''].map((t) => [t, { open: 0, overdue: 0 }])) as DashboardModel['afterSales']['byType'];
   let open = 0;
   let overdue = 0;
-  for (const a of input.afterSales) {
+  const afterSales = input.afterSales;
+  for (let i = 0; i < afterSales.length; i++) {
+    const a = afterSales[i];
     const status = afterSalesFields(a, today, input.settings).status;
     if (status === 'done') continue;
     const t = byType[a.type ?? ''];

@@ -70,7 +70,8 @@ export class RowIndex<R extends RowRef> implements ReadonlyMap<number, R> {
     rows: number,
   ) {
     this.slots = new Array<R | undefined>(rows);
-    for (const r of records) {
+    for (let k = 0; k < records.length; k++) {
+      const r = records[k];
       const i = r._row - firstRow;
       if (i >= 0 && i < rows) this.slots[i] = r;
     }

@@ -50,6 +50,9 @@ export function formatNumber(prefix: string, year: number | null, seq: number, w
   return year === null ? `${p}-${digits}` : `${p}-${year}-${digits}`;
 }
 
+// Bound once: in the sandbox's node:vm context each lookup of a global is a call into Node.
+const toNumber = Number;
+
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const patterns = new Map<string, RegExp>();
@@ -86,11 +89,18 @@ export function parseNumber(prefix: string, text: string): ParsedNumber | null {
  * @example maxSequence(['SO-2026-0003', 'SO-2025-0090', 'n/a', 7], 'SO', 2026) // 3
  */
 export function maxSequence(values: readonly unknown[], prefix: string, year: number | null): number {
+  // parseNumber's reading, inlined: the sweep runs this over every number column (100,000 follow-up IDs) each day.
+  const p = prefix.trim();
+  if (!p) return 0;
+  const re = numberPattern(p);
   let max = 0;
-  for (const value of values) {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
     if (typeof value !== 'string') continue;
-    const parsed = parseNumber(prefix, value);
-    if (parsed && parsed.year === year && parsed.seq > max) max = parsed.seq;
+    const m = re.exec(value.trim());
+    if (!m) continue;
+    const seq = toNumber(m[2]);
+    if (seq > max && seq >= 1 && (m[1] === undefined ? null : toNumber(m[1])) === year) max = seq;
   }
   return max;
 }

@@ -98,6 +98,13 @@ describe('maxSequence', () => {
   it('counts only numbers without a year for a series without one', () => {
     expect(maxSequence(['C-0004', 'C-2026-0100', 'CT-000900', 'C-0002'], 'C', null)).toBe(4);
   });
+  it('reads each value as parseNumber does (case, spaces, sequence 0, padded prefixes)', () => {
+    const values = [' so-2026-0007 ', 'SO-2026-0000', 'SO-2026-000000000000123', 'SO-26-0100', 'SO-2026-', ' SO -2026-0200', 'so-0005', 'SO-0300', 7, 'SO-2026-0009\n'];
+    for (const [prefix, year] of [['SO', 2026], [' SO ', 2026], ['so', null], ['SO', null], ['', 2026]] as const) {
+      const reference = Math.max(0, ...values.map((v) => (typeof v === 'string' ? parseNumber(prefix, v) : null)).map((n) => (n && n.year === year ? n.seq : 0)));
+      expect({ prefix, year, max: maxSequence(values, prefix, year) }).toEqual({ prefix, year, max: reference });
+    }
+  });
 });
 
 describe('allocate', () => {

@@ -118,7 +118,7 @@ export function prepareRun(input: PrepareRunInput): PreparedRun {
   if (!digestHourReached) {
     // Before the digest hour every owner's digest counts as sent: the entries wait, the customer mails go.
     const withDigests = new Set(logged);
-    for (const item of items) withDigests.add(digestKey(item.owner, today));
+    for (let i = 0; i < items.length; i++) withDigests.add(digestKey(items[i].owner, today));
     logged = withDigests;
   }
   // Only what can still happen goes to the planner, which sorts everything it gets:
@@ -129,7 +129,9 @@ export function prepareRun(input: PrepareRunInput): PreparedRun {
   const waitingForDigest: WaitingItem[] = [];
   const digestOnly = new Map<string, ReminderItem[]>();
   const digestDone = new Map<string, boolean>();
-  for (const item of items) {
+  // Indexed: a for…of in code that runs once per execution makes an iterator result per item.
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     const entryNew = !logged.has(item.key);
     const mailNew = item.audience === 'customer' && !logged.has(customerMailKey(item));
     if (!entryNew || mailNew) {

@@ -67,7 +67,9 @@ export function customerAggregates(
   const out = new Map<number, CustomerAggregates>();
   for (const c of customers) out.set(c._row, { openOrders: 0, totalWon: 0 });
   const cur = currency.toUpperCase();
-  for (const o of orders) {
+  // Indexed loops over the ledgers: a for…of in code that runs once per execution makes an iterator result per row.
+  for (let i = 0; i < orders.length; i++) {
+    const o = orders[i];
     const c = index.find(o.customer);
     if (!c || !o.stage) continue;
     const agg = out.get(c._row)!;
@@ -76,13 +78,15 @@ export function customerAggregates(
       agg.totalWon = roundMoney(agg.totalWon + o.totalAmount);
     }
   }
-  for (const ct of contacts) {
+  for (let i = 0; i < contacts.length; i++) {
+    const ct = contacts[i];
     const c = index.find(ct.customer);
     if (!c || !ct.date) continue;
     const agg = out.get(c._row)!;
     if (!agg.lastContact || ct.date > agg.lastContact) agg.lastContact = ct.date;
   }
-  for (const f of followUps) {
+  for (let i = 0; i < followUps.length; i++) {
+    const f = followUps[i];
     if (f.status === 'done') continue;
     const c = index.find(f.customer);
     const deadline = followUpDeadline(f);

@@ -152,7 +152,9 @@ export function planReminderRun(input: PlanReminderRunInput): ReminderRunPlan {
 
   // Classify first and sort only what is new: on most runs nearly every item is in the log already.
   const fresh: { item: ReminderItem; entryIsNew: boolean; mailIsNew: boolean }[] = [];
-  for (const item of input.items) {
+  // Indexed: a for…of in code that runs once per execution makes an iterator result per item.
+  for (let i = 0; i < input.items.length; i++) {
+    const item = input.items[i];
     if (seen.has(item.key)) {
       skipped.push(item);
       continue;
@@ -169,7 +171,8 @@ export function planReminderRun(input: PlanReminderRunInput): ReminderRunPlan {
     fresh.push({ item, entryIsNew, mailIsNew });
   }
   fresh.sort((a, b) => byUrgency(a.item, b.item));
-  for (const { item, entryIsNew, mailIsNew } of fresh) {
+  for (let i = 0; i < fresh.length; i++) {
+    const { item, entryIsNew, mailIsNew } = fresh[i];
     if (entryIsNew) {
       const list = staffNew.get(item.owner);
       if (list) list.push(item);

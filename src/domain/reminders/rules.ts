@@ -288,13 +288,16 @@ class RunContext {
     input.customers.forEach((c, i) => {
       if (c.lastContact) this.lastContacts.set(i, c.lastContact);
     });
-    for (const ct of input.contacts) {
+    // Indexed loops over the ledgers: a for…of in code that runs once per execution makes an iterator result per row.
+    for (let n = 0; n < input.contacts.length; n++) {
+      const ct = input.contacts[n];
       if (!ct.date || !ct.customer) continue;
       const k = this.keyOf(ct.customer);
       const prev = this.lastContacts.get(k);
       if (!prev || ct.date > prev) this.lastContacts.set(k, ct.date);
     }
-    for (const o of input.orders) {
+    for (let n = 0; n < input.orders.length; n++) {
+      const o = input.orders[n];
       const stage = stageOf(o);
       if (stage !== 'completed' && stage !== 'lost' && o.customer) this.openKeys.add(this.keyOf(o.customer));
     }
@@ -685,7 +688,8 @@ function followUpReminders(ctx: RunContext, followUps: readonly FollowUpRecord[]
   if (!ctx.on('follow-up-due')) return;
   const since = ctx.sinceOf('follow-up-due');
   const days = ctx.days('follow-up-due');
-  for (const f of followUps) {
+  for (let i = 0; i < followUps.length; i++) {
+    const f = followUps[i];
     if (!f.due || f.status === 'done' || f.doneOn) continue;
     // A snooze moves the reminder to the snooze date (and so gives it a new key).
     const base = f.snoozedUntil && f.snoozedUntil > f.due ? f.snoozedUntil : f.due;
@@ -740,7 +744,7 @@ export function dueReminders(input: DueRemindersInput): ReminderItem[] {
   const today = input.today ?? localDateOf(input.now, input.timeZone);
   const ctx = new RunContext(input, config, today);
   const out: ReminderItem[] = [];
-  for (const o of input.orders) orderReminders(ctx, o, out);
+  for (let i = 0; i < input.orders.length; i++) orderReminders(ctx, input.orders[i], out);
   customerReminders(ctx, input.customers, out);
   followUpReminders(ctx, input.followUps, out);
   afterSalesReminders(ctx, input.afterSales, out);
