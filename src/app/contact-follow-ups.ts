@@ -59,7 +59,11 @@ export function syncFollowUpsFromContacts(ctx: AppContext, contacts: readonly Sy
   let mapping = followUps?.mapping;
   if (!header || !mapping) ({ header, mapping } = ledger.readMapping());
   const bySource = new Map<string, SyncFollowUp>();
-  if (followUps) for (const f of followUps.records) if (f.source) bySource.set(f.source, f);
+  if (followUps) {
+    // Indexed: a for…of in code that runs once per execution makes an iterator result per follow-up.
+    const records = followUps.records;
+    for (let i = 0; i < records.length; i++) if (records[i].source) bySource.set(records[i].source as string, records[i]);
+  }
   const sourceCol = mapping.byKey.source;
   for (const { f } of wanted) {
     let existing: SyncFollowUp | undefined;
