@@ -89,20 +89,70 @@ export function parseNumber(prefix: string, text: string): ParsedNumber | null {
  * @example maxSequence(['SO-2026-0003', 'SO-2025-0090', 'n/a', 7], 'SO', 2026) // 3
  */
 export function maxSequence(values: readonly unknown[], prefix: string, year: number | null): number {
-  // parseNumber's reading, inlined: the sweep runs this over every number column (100,000 follow-up IDs) each day.
+  // parseNumber's reading without a regex or a result per value: the sweep runs this over every number column (100,000
+  // follow-up IDs) each day. A prefix that is not plain ASCII letters and digits goes through parseNumber.
   const p = prefix.trim();
   if (!p) return 0;
-  const re = numberPattern(p);
+  const plain = /^[A-Za-z0-9]+$/.test(p);
+  const upper = p.toUpperCase();
   let max = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     if (typeof value !== 'string') continue;
-    const m = re.exec(value.trim());
-    if (!m) continue;
-    const seq = toNumber(m[2]);
-    if (seq > max && seq >= 1 && (m[1] === undefined ? null : toNumber(m[1])) === year) max = seq;
+    let seq: number;
+    let y: number | null;
+    if (plain) {
+      const t = value.trim();
+      const n = readPlainNumber(upper, t);
+      if (n < 0) continue;
+      seq = n;
+      y = lastYear;
+    } else {
+      const parsed = parseNumber(prefix, value);
+      if (!parsed) continue;
+      seq = parsed.seq;
+      y = parsed.year;
+    }
+    if (seq > max && y === year) max = seq;
   }
   return max;
+}
+
+/** The year readPlainNumber found (null: none), beside its result. */
+let lastYear: number | null = null;
+
+/**
+ * The sequence of `text` as numberPattern reads it for an ASCII prefix (given in upper case): "PREFIX-NNN" or
+ * "PREFIX-YYYY-NNN", the prefix in any case, 1–15 digits, sequence at least 1; -1 when it is not one. The year is
+ * left in `lastYear`.
+ */
+function readPlainNumber(prefix: string, text: string): number {
+  const n = prefix.length;
+  if (text.length < n + 2 || text.charCodeAt(n) !== 45 /* - */) return -1;
+  for (let k = 0; k < n; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c !== prefix.charCodeAt(k)) return -1;
+  }
+  let i = n + 1;
+  const start = i;
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  let digitsFrom = start;
+  lastYear = null;
+  if (i - start === 4 && i < text.length && text.charCodeAt(i) === 45) {
+    lastYear = toNumber(text.slice(start, i));
+    digitsFrom = i + 1;
+    i = digitsFrom;
+    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  }
+  const digits = i - digitsFrom;
+  if (i !== text.length || digits < 1 || digits > 15) return -1;
+  const seq = toNumber(text.slice(digitsFrom, i));
+  return seq >= 1 ? seq : -1;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** The result of an allocation: the sequences to use and the counter value to store. */

@@ -98,6 +98,29 @@ describe('maxSequence', () => {
   it('counts only numbers without a year for a series without one', () => {
     expect(maxSequence(['C-0004', 'C-2026-0100', 'CT-000900', 'C-0002'], 'C', null)).toBe(4);
   });
+  it('agrees with parseNumber on generated values of every shape', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return (seed >>> 8) % n;
+    };
+    const pick = (xs: readonly string[]) => xs[random(xs.length)];
+    const prefixes = ['SO', 'so', 'sO', 'C', 'c', 'CT', 'S0', 'ſO', 'SOX', ''];
+    const separators = ['-', '-', '-', '', '--', ' -', '_'];
+    const years = ['', '', '2026-', '2025-', '0000-', '26-', '2026--', '20261-', '2026'];
+    const digits = ['7', '0007', '123', '0', '000', '000000000000001', '123456789012345', '1234567890123456', '', 'x1', '12a'];
+    const spaces = ['', '', ' ', '\t', ' \n'];
+    const values: string[] = [];
+    for (let i = 0; i < 4000; i++) values.push(pick(spaces) + pick(prefixes) + pick(separators) + pick(years) + pick(digits) + pick(spaces));
+    for (const [prefix, year] of [['SO', 2026], ['so', 2025], ['SO', null], ['C', null], ['CT', null], ['S0', 0], ['SO', 20261]] as const) {
+      const reference = Math.max(0, ...values.map((v) => parseNumber(prefix, v)).map((n) => (n && n.year === year ? n.seq : 0)));
+      expect({ prefix, year, max: maxSequence(values, prefix, year) }).toEqual({ prefix, year, max: reference });
+      for (const v of values) {
+        const one = parseNumber(prefix, v);
+        expect({ v, max: maxSequence([v], prefix, year) }).toEqual({ v, max: one && one.year === year ? one.seq : 0 });
+      }
+    }
+  });
   it('reads each value as parseNumber does (case, spaces, sequence 0, padded prefixes)', () => {
     const values = [' so-2026-0007 ', 'SO-2026-0000', 'SO-2026-000000000000123', 'SO-26-0100', 'SO-2026-', ' SO -2026-0200', 'so-0005', 'SO-0300', 7, 'SO-2026-0009\n'];
     for (const [prefix, year] of [['SO', 2026], [' SO ', 2026], ['so', null], ['SO', null], ['', 2026]] as const) {
