@@ -147,8 +147,16 @@ function sweepLocked(ctx: AppContext, scope: SweepScope): SweepReport {
   // Missing numbers, seeded by the largest number already in each column.
   const number = <R extends RowRef>(l: Swept<R> | null, series: NumberSeriesKey, key: RecordField<R>, needs: (r: R) => boolean): void => {
     if (!l) return;
-    const blank = l.records.filter((r) => !r[key] && needs(r));
-    const existing = l.records.map((r) => r[key]);
+    // One indexed pass over the column: the rows to number, and every value (the series' numbers so far).
+    const records = l.records;
+    const blank: R[] = [];
+    const existing: unknown[] = new Array(records.length);
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i];
+      const v = r[key];
+      existing[i] = v;
+      if (!v && needs(r)) blank.push(r);
+    }
     if (!blank.length) {
       // The whole column is here: the counter catches up with numbers that arrived by import or paste.
       raiseCounter(ctx, series, existing, true, true);

@@ -50,9 +50,6 @@ export function formatNumber(prefix: string, year: number | null, seq: number, w
   return year === null ? `${p}-${digits}` : `${p}-${year}-${digits}`;
 }
 
-// Bound once: in the sandbox's node:vm context each lookup of a global is a call into Node.
-const toNumber = Number;
-
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const patterns = new Map<string, RegExp>();
@@ -134,25 +131,22 @@ function readPlainNumber(prefix: string, text: string): number {
     if (c >= 97 && c <= 122) c -= 32;
     if (c !== prefix.charCodeAt(k)) return -1;
   }
+  // Digits are added up as they are read (at most 15: exact in a double), without slicing the text.
   let i = n + 1;
   const start = i;
-  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  let value = 0;
+  for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) value = value * 10 + (c - 48);
   let digitsFrom = start;
   lastYear = null;
   if (i - start === 4 && i < text.length && text.charCodeAt(i) === 45) {
-    lastYear = toNumber(text.slice(start, i));
-    digitsFrom = i + 1;
-    i = digitsFrom;
-    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+    lastYear = value;
+    digitsFrom = ++i;
+    value = 0;
+    for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) value = value * 10 + (c - 48);
   }
   const digits = i - digitsFrom;
   if (i !== text.length || digits < 1 || digits > 15) return -1;
-  const seq = toNumber(text.slice(digitsFrom, i));
-  return seq >= 1 ? seq : -1;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
+  return value >= 1 ? value : -1;
 }
 
 /** The result of an allocation: the sequences to use and the counter value to store. */
