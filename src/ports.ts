@@ -237,7 +237,7 @@ export interface DocsDocument {
 export interface DocsStructuralElement {
   startIndex?: number;
   endIndex: number;
-  paragraph?: { elements: { startIndex: number; endIndex: number; textRun?: { content: string } }[]; paragraphStyle?: Record<string, unknown> };
+  paragraph?: { elements: { startIndex: number; endIndex: number; textRun?: { content: string; textStyle?: Record<string, unknown> } }[]; paragraphStyle?: Record<string, unknown> };
   table?: {
     rows: number;
     columns: number;

@@ -24,41 +24,79 @@ describe('templateBuildRequests', () => {
     blocks: [
       { kind: 'title', text: 'T' },
       { kind: 'paragraph', text: 'ab', bold: true },
-      { kind: 'table', rows: [['x', 'y'], ['', 'z']], headerRows: 1, pinHeader: true },
+      { kind: 'table', rows: [['x', 'y'], ['', 'z']], widths: [100, '*'], headerRows: 1, pinHeader: true },
       { kind: 'paragraph', text: 'end' },
     ],
   };
 
   it('emits requests with indexes per the Docs index model, writing blocks from the last, each at index 1', () => {
+    const pt = (magnitude: number) => ({ magnitude, unit: 'PT' });
     const normal = (startIndex: number, endIndex: number) => ({
-      updateParagraphStyle: { range: { startIndex, endIndex }, paragraphStyle: { namedStyleType: 'NORMAL_TEXT', alignment: 'START' }, fields: 'namedStyleType,alignment' },
+      updateParagraphStyle: { range: { startIndex, endIndex }, paragraphStyle: { namedStyleType: 'NORMAL_TEXT', alignment: 'START' }, fields: 'namedStyleType,alignment,spaceAbove' },
     });
-    const bold = (startIndex: number, endIndex: number, value: boolean) => ({ updateTextStyle: { range: { startIndex, endIndex }, textStyle: { bold: value }, fields: 'bold' } });
+    const space = (startIndex: number, endIndex: number, magnitude: number) => ({
+      updateParagraphStyle: { range: { startIndex, endIndex }, paragraphStyle: { spaceAbove: pt(magnitude) }, fields: 'spaceAbove' },
+    });
+    const text = (startIndex: number, endIndex: number, bold: boolean, size?: number) => ({
+      updateTextStyle: { range: { startIndex, endIndex }, textStyle: size === undefined ? { bold } : { bold, fontSize: pt(size) }, fields: 'bold,fontSize' },
+    });
+    const column = (c: number, width: number) => ({
+      updateTableColumnProperties: { tableStartLocation: { index: 2 }, columnIndices: [c], tableColumnProperties: { widthType: 'FIXED_WIDTH', width: pt(width) }, fields: 'widthType,width' },
+    });
     expect(templateBuildRequests(tiny)).toEqual([
-      { insertText: { location: { index: 1 }, text: 'end\n' } },
-      normal(1, 5),
-      bold(1, 4, false),
+      // A4, 40 pt margins: 515.2756 pt of text width
+      {
+        updateDocumentStyle: {
+          documentStyle: { pageSize: { width: pt(595.2756), height: pt(841.8898) }, marginLeft: pt(40), marginRight: pt(40), marginTop: pt(40), marginBottom: pt(40) },
+          fields: 'pageSize,marginLeft,marginRight,marginTop,marginBottom',
+        },
+      },
+      // the last block goes into the document's final paragraph, a little below the table before it
+      { insertText: { location: { index: 1 }, text: 'end' } },
+      normal(1, 4),
+      space(1, 4, 6),
+      text(1, 4, false, 10),
       // the API puts a newline at 1, so the table starts at 2; cell (r, c) has its paragraph at 2 + 3 + 5r + 2c
       { insertTable: { rows: 2, columns: 2, location: { index: 1 } } },
       normal(1, 2),
+      text(1, 2, false, 6),
+      column(0, 100),
+      column(1, 415.2756),
+      {
+        updateTableCellStyle: {
+          tableStartLocation: { index: 2 },
+          tableCellStyle: { paddingTop: pt(3), paddingBottom: pt(3), paddingLeft: pt(4), paddingRight: pt(4) },
+          fields: 'paddingTop,paddingBottom,paddingLeft,paddingRight',
+        },
+      },
+      {
+        updateTableCellStyle: {
+          tableRange: { tableCellLocation: { tableStartLocation: { index: 2 }, rowIndex: 0, columnIndex: 0 }, rowSpan: 1, columnSpan: 2 },
+          tableCellStyle: { backgroundColor: { color: { rgbColor: { red: 0.92, green: 0.92, blue: 0.92 } } } },
+          fields: 'backgroundColor',
+        },
+      },
       { insertText: { location: { index: 12 }, text: 'z' } },
+      text(12, 13, false, 9),
       { insertText: { location: { index: 7 }, text: 'y' } },
-      bold(7, 8, true),
+      text(7, 8, true, 9),
       { insertText: { location: { index: 5 }, text: 'x' } },
-      bold(5, 6, true),
+      text(5, 6, true, 9),
       { pinTableHeaderRows: { tableStartLocation: { index: 2 }, pinnedHeaderRowsCount: 1 } },
+      // a bold heading keeps some space above it
       { insertText: { location: { index: 1 }, text: 'ab\n' } },
       normal(1, 4),
-      bold(1, 3, true),
+      space(1, 4, 8),
+      text(1, 3, true, 10),
       { insertText: { location: { index: 1 }, text: 'T\n' } },
-      { updateParagraphStyle: { range: { startIndex: 1, endIndex: 3 }, paragraphStyle: { namedStyleType: 'HEADING_1', alignment: 'CENTER' }, fields: 'namedStyleType,alignment' } },
-      bold(1, 2, true),
+      { updateParagraphStyle: { range: { startIndex: 1, endIndex: 3 }, paragraphStyle: { namedStyleType: 'HEADING_1', alignment: 'CENTER' }, fields: 'namedStyleType,alignment,spaceAbove' } },
+      text(1, 2, true),
     ]);
   });
 
   it('builds the document the spec describes', () => {
     const doc = built(tiny);
-    expect(bodyTexts(doc)).toEqual(['T', 'ab', '', '[table]', 'end', '']);
+    expect(bodyTexts(doc)).toEqual(['T', 'ab', '', '[table]', 'end']);
     expect(doc.body[1]).toMatchObject({ kind: 'p', style: { namedStyleType: 'HEADING_1', alignment: 'CENTER' } });
     const [t] = tablesOf(doc);
     expect(cellTexts(t)).toEqual([['x', 'y'], ['', 'z']]);

@@ -1,6 +1,8 @@
 // Test support: a tiny reference model of a Google Doc body and an applier for the Docs API requests Gendan emits
 // (insertText, insertTable, insertTableRow, deleteTableRow, deleteContentRange, replaceAllText, pinTableHeaderRows,
-// updateParagraphStyle, updateTextStyle), following the index model of the Docs API and refusing what it refuses.
+// updateParagraphStyle, updateTextStyle, updateTableColumnProperties, updateTableCellStyle, updateDocumentStyle,
+// insertInlineImage), following the index model of the Docs API and refusing what it refuses. An inline image is
+// one index: the character U+FFFC in its paragraph's text, its address kept in the document's `images`.
 // `tableEnd` chooses whether a table also counts one index for its end (the sandbox fake does, the brief's model
 // does not); Gendan's requests must work either way.
 import type { DocsDocument, DocsRequest, DocsStructuralElement } from '../../src/ports';
@@ -15,6 +17,8 @@ export interface MTable {
   kind: 't';
   rows: MCell[][];
   pinned: number;
+  /** Column properties set by updateTableColumnProperties, by column. */
+  columns?: Record<string, unknown>[];
 }
 export interface MBreak {
   kind: 'b';
@@ -27,7 +31,14 @@ export interface MDoc {
   body: MNode[];
   /** Indexes a table takes after its last row: 0 (the brief's model) or 1 (a table-end marker). */
   tableEnd: 0 | 1;
+  /** Set by updateDocumentStyle. */
+  documentStyle?: Record<string, unknown>;
+  /** Inline images inserted, in the order of the requests. */
+  images?: { uri: string; objectSize?: unknown }[];
 }
+
+/** The character an inline image is in a paragraph's text. */
+export const IMAGE_CHAR = '\uFFFC';
 
 // ---------- building ----------
 
@@ -378,6 +389,54 @@ export function applyRequest(doc: MDoc, request: DocsRequest): void {
         }
       };
       walk(doc.body);
+      return;
+    }
+    case 'insertInlineImage': {
+      const index = num(rec(body.location).index);
+      const uri = String(body.uri ?? '');
+      if (!/^https?:\/\//.test(uri)) throw new Error(`insertInlineImage of ${uri}`);
+      const p = findParagraph(doc, index);
+      const node = p.container[p.position] as MPara;
+      const offset = index - p.start;
+      node.text = node.text.slice(0, offset) + IMAGE_CHAR + node.text.slice(offset);
+      (doc.images ??= []).push({ uri, objectSize: body.objectSize });
+      return;
+    }
+    case 'updateTableColumnProperties': {
+      const t = findTable(doc, num(rec(body.tableStartLocation).index));
+      const count = t.rows[0]?.length ?? 0;
+      const fields = String(body.fields ?? '').split(',').filter(Boolean);
+      if (!fields.length) throw new Error('updateTableColumnProperties without fields');
+      const props = rec(body.tableColumnProperties);
+      const width = (props.width as { magnitude?: number } | undefined)?.magnitude;
+      if (fields.includes('width') && width !== undefined && width < 5) throw new Error(`column width ${width} below 5 pt`);
+      const indices = Array.isArray(body.columnIndices) ? body.columnIndices.map(num) : Array.from({ length: count }, (_v, i) => i);
+      t.columns ??= Array.from({ length: count }, () => ({ widthType: 'EVENLY_DISTRIBUTED' }));
+      for (const c of indices) {
+        if (c < 0 || c >= count) throw new Error(`column ${c} out of bounds`);
+        for (const f of fields) t.columns[c][f] = props[f];
+      }
+      return;
+    }
+    case 'updateTableCellStyle': {
+      const range = body.tableRange ? rec(body.tableRange) : undefined;
+      const start = range ? rec(rec(range.tableCellLocation).tableStartLocation) : rec(body.tableStartLocation);
+      const t = findTable(doc, num(start.index));
+      if (range) {
+        const location = rec(range.tableCellLocation);
+        const r = num(location.rowIndex);
+        const c = num(location.columnIndex);
+        if (r + num(range.rowSpan) > t.rows.length || c + num(range.columnSpan) > (t.rows[0]?.length ?? 0)) throw new Error('table range out of bounds');
+      }
+      if (!String(body.fields ?? '')) throw new Error('updateTableCellStyle without fields');
+      return;
+    }
+    case 'updateDocumentStyle': {
+      const fields = String(body.fields ?? '').split(',').filter(Boolean);
+      if (!fields.length) throw new Error('updateDocumentStyle without fields');
+      const style = rec(body.documentStyle);
+      doc.documentStyle ??= {};
+      for (const f of fields) doc.documentStyle[f] = style[f];
       return;
     }
     case 'updateParagraphStyle':

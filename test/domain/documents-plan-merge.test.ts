@@ -42,13 +42,24 @@ describe('planMerge', () => {
       const data = mergeDataFor('quotation', 'en', 1);
       const { requests, report } = planMerge(toDocs(SMALL()), data);
       const at = { tableStartLocation: { index: 22 }, rowIndex: 1, columnIndex: 0 };
+      const plain = (startIndex: number, endIndex: number) => ({
+        updateTextStyle: {
+          range: { startIndex, endIndex },
+          textStyle: {},
+          fields: 'bold,italic,underline,strikethrough,smallCaps,fontSize,foregroundColor,backgroundColor,weightedFontFamily,baselineOffset',
+        },
+      });
       expect(report).toEqual({ unknownPlaceholders: [], missingData: [], problems: [] });
       expect(requests).toEqual([
         // template row 1 ends at 109; the new row starts there: row start, then per cell a start and a "\n"
         { insertTableRow: { tableCellLocation: at, insertBelow: true } },
+        // each cell's text, then its template cell's character formatting (here: none, so everything is reset)
         { insertText: { location: { index: 115 }, text: '125.00' } },
+        plain(115, 121),
         { insertText: { location: { index: 113 }, text: '100 pcs' } },
+        plain(113, 120),
         { insertText: { location: { index: 111 }, text: 'Item 1' } },
+        plain(111, 117),
         { deleteTableRow: { tableCellLocation: at } },
         { pinTableHeaderRows: { tableStartLocation: { index: 22 }, pinnedHeaderRowsCount: 1 } },
         { replaceAllText: { containsText: { text: '{{doc.no}}', matchCase: true }, replaceText: 'QT-2026-0001' } },
@@ -89,7 +100,8 @@ describe('planMerge', () => {
       const ms = (performance.now() - started) / runs;
       console.log(`planMerge, 300 lines × 3 columns: ${ms.toFixed(2)} ms`);
       expectWithinBudget('planMerge, 300 lines', ms, 1000);
-      expect(plan?.requests).toHaveLength(300 + 900 + 2 + 4);
+      // rows, texts, each text's character formatting, delete and pin, replacements
+      expect(plan?.requests).toHaveLength(300 + 900 + 900 + 2 + 4);
       const result = applyAll(fromDocs(doc), plan?.requests ?? []);
       const [t] = tablesOf(result);
       expect(t.rows).toHaveLength(302);

@@ -34,6 +34,8 @@ export interface BatchState {
   done?: number;
   generated: string[];
   problems: string[];
+  /** Documents made with something to know (pictures as links), one line each; absent when none. */
+  notices?: string[];
   started: number;
   /** The one-off trigger that continues it, when one is pending. */
   trigger?: string;

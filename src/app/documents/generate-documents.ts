@@ -58,6 +58,8 @@ export interface BatchOutcome {
   generated: string[];
   /** One line per order not generated, in the user's language. */
   problems: string[];
+  /** One line per document made with something to know (its pictures became links), in the user's language. */
+  notices: string[];
   /** Jobs left in the journal: continued by the trigger (checkpoint) or by the next run (failures). */
   remaining: number;
   checkpoint: boolean;
@@ -161,6 +163,8 @@ class DocumentBatch {
   private readonly closed = new Set<string>();
   private readonly generated: string[] = [];
   private readonly problems: Problem[] = [];
+  /** Documents whose pictures Google could not fetch (made with links to them instead), by number. */
+  private readonly picturesAsLinks: string[] = [];
   private earlier: BatchState | null = null;
   private checkpoint = false;
   private lastToast: number;
@@ -478,7 +482,8 @@ class DocumentBatch {
       return;
     }
     try {
-      const out = produceDocument(this.ctx, job, this.folderId(job.f), slot.ok, plan.requests, data, this.fresh.has(job.n));
+      const out = produceDocument(this.ctx, job, this.folderId(job.f), slot.ok, plan, data, this.fresh.has(job.n));
+      if (out.picturesAsLinks) this.picturesAsLinks.push(job.n);
       const link = { docType: job.t, number: job.n, docId: out.docId, pdfId: out.pdfId };
       const recorded = recordOnOrder(this.ctx, this.data.orders, this.data.header, { orderNo: job.o, row: order._row }, link, data, this.user || this.owner);
       if (!recorded) {
@@ -551,6 +556,7 @@ class DocumentBatch {
     const done = this.earlierDone() + this.generated.length;
     const generated = capped([...(this.earlier?.generated ?? []), ...this.generated]);
     const problems = [...new Set([...(this.earlier?.problems ?? []), ...this.problems.map((p) => this.problemLine(p, lang))])];
+    const notices = [...new Set([...(this.earlier?.notices ?? []), ...this.picturesAsLinks.map((n) => docsAppText(lang, 'gen.picturesAsLinks', { number: n }))])];
     const title = tDoc(lang, `doc.${type}.name`);
     let trigger: string | undefined;
     const pending = this.earlier?.trigger;
@@ -562,7 +568,7 @@ class DocumentBatch {
       // Jobs that failed again without any progress wait for the user's next run rather than retrying forever.
       if (this.safety && (!remaining.length || !this.generated.length)) ctx.ports.triggers.remove(this.safety);
       if (pending && this.interactive) ctx.ports.triggers.remove(pending);
-      this.report(title, done, generated, problems, lang);
+      this.report(title, done, generated, problems, notices, lang);
     }
     const journal: DocJournal = {
       jobs: remaining,
@@ -575,6 +581,7 @@ class DocumentBatch {
             done,
             generated,
             problems: capped(problems),
+            ...(notices.length ? { notices: capped(notices) } : {}),
             started: this.earlier?.started ?? this.started,
             trigger,
           }
@@ -584,17 +591,22 @@ class DocumentBatch {
       ctx.ports.docProps.setAll(journalProps(journal, this.owner, this.written));
     }
     this.journal = journal;
-    return { generated, problems, remaining: remaining.length, checkpoint: this.checkpoint };
+    return { generated, problems, notices, remaining: remaining.length, checkpoint: this.checkpoint };
   }
 
-  private report(title: string, count: number, generated: string[], problems: string[], lang: Lang): void {
+  private report(title: string, count: number, generated: string[], problems: string[], notices: string[], lang: Lang): void {
     const ctx = this.ctx;
     const shown = generated.length > 12 ? `${generated.slice(0, 12).join(', ')}, …` : generated.join(', ');
     const summary = count ? docsAppText(lang, 'gen.done', { count, numbers: shown }) : docsAppText(lang, 'gen.none');
     const list = problems.length ? `${docsAppText(lang, 'gen.problemsIntro', { count: problems.length })}\n\n${problems.join('\n')}` : '';
+    const notes = notices.length ? `${docsAppText(lang, 'gen.noticesIntro', { count: notices.length })}\n\n${notices.join('\n')}` : '';
     if (this.interactive) {
       if (count || !problems.length) this.toast(summary);
-      if (problems.length) ctx.ports.ui.alert(`${title}: ${docsAppText(lang, 'gen.problemsTitle')}`, list);
+      // One alert for both: the orders not generated, and the documents made with links instead of pictures.
+      if (problems.length || notices.length) {
+        const heading = docsAppText(lang, problems.length ? 'gen.problemsTitle' : 'gen.noticesTitle');
+        ctx.ports.ui.alert(`${title}: ${heading}`, [list, notes].filter(Boolean).join('\n\n'));
+      }
       return;
     }
     this.toast(summary);
@@ -602,7 +614,7 @@ class DocumentBatch {
     if (!to) return;
     try {
       if (ctx.ports.mailer.remainingQuota() < 1) return;
-      const text = [docsAppText(lang, 'gen.summaryBody', { count, numbers: generated.join(', ') || '—' }), list].filter(Boolean).join('\n\n');
+      const text = [docsAppText(lang, 'gen.summaryBody', { count, numbers: generated.join(', ') || '—' }), list, notes].filter(Boolean).join('\n\n');
       ctx.ports.mailer.send({ to, subject: docsAppText(lang, 'gen.summaryTitle', { doc: title }), text, html: textToHtml(text) });
     } catch (e) {
       // The documents and notes are there; a lost summary mail must not undo the batch's bookkeeping.
@@ -611,6 +623,6 @@ class DocumentBatch {
   }
 
   private outcome(): BatchOutcome {
-    return { generated: [], problems: this.problems.map((p) => this.problemLine(p, this.uiLang)), remaining: 0, checkpoint: false };
+    return { generated: [], problems: this.problems.map((p) => this.problemLine(p, this.uiLang)), notices: [], remaining: 0, checkpoint: false };
   }
 }

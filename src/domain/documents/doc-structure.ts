@@ -14,6 +14,8 @@ export interface ParagraphNode {
   text: string;
   /** paragraphStyle.alignment when set ("CENTER", "END"…). */
   alignment?: string;
+  /** The text style of the paragraph's first text run (bold, size, colour… as the template writer set them). */
+  textStyle?: Record<string, unknown>;
   container: Container;
   /** Position among the container's elements. */
   position: number;
@@ -91,6 +93,7 @@ function readContainer(content: readonly DocsStructuralElement[], cell: CellRef 
     previousEnd = endIndex;
     if (el.paragraph) {
       const alignment = el.paragraph.paragraphStyle?.alignment;
+      const textStyle = el.paragraph.elements.find((e) => e.textRun)?.textRun?.textStyle;
       const node: ParagraphNode = {
         kind: 'paragraph',
         startIndex,
@@ -99,6 +102,7 @@ function readContainer(content: readonly DocsStructuralElement[], cell: CellRef 
         container,
         position,
         ...(typeof alignment === 'string' ? { alignment } : {}),
+        ...(textStyle ? { textStyle } : {}),
       };
       container.elements.push(node);
       out.paragraphs.push(node);

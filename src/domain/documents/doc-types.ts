@@ -49,7 +49,7 @@ const SPECS: Record<DocType, DocTypeSpec> = {
     fields: ['doc.no', 'doc.date', ...COMPANY, 'customer.name', 'customer.contact', 'customer.email', 'order.currency',
       'order.paymentTerms', 'order.tradeTerm', 'order.portOfLoading', 'order.transport', 'order.quoteValidUntil',
       'total.quantity', 'total.amount', 'company.signature'],
-    lineFields: ['line.no', 'line.code', 'line.imageUrl', 'line.name', 'line.description', 'line.packaging', 'line.quantity',
+    lineFields: ['line.no', 'line.code', 'line.image', 'line.name', 'line.description', 'line.packaging', 'line.quantity',
       'line.unit', 'line.unitPrice', 'line.amount'],
     required: ['doc.no', 'company.name', 'customer.name', 'order.currency', 'order.paymentTerms', 'order.tradeTerm', 'order.quoteValidUntil'],
     requiredLineFields: ['line.name', 'line.quantity', 'line.unitPrice'],

@@ -1,8 +1,8 @@
 // The merge fields every template may use: name, kind (how values are shown and which formats apply) and where
 // the value comes from (for missing-data messages). Line fields are written {{line.<name>}} in templates.
 
-/** How a field's value is shown by default and which `|format`s fit it. */
-export type FieldKind = 'text' | 'date' | 'money' | 'number' | 'percent';
+/** How a field's value is shown by default and which `|format`s fit it; `image` is a picture, not text (no format). */
+export type FieldKind = 'text' | 'date' | 'money' | 'number' | 'percent' | 'image';
 
 /** Where a value comes from; `document` values (number, date, title) are always present. */
 export type FieldSource = 'document' | 'order' | 'customer' | 'settings' | 'line';
@@ -122,6 +122,7 @@ export const LINE_FIELDS: readonly FieldDef[] = [
   text('line.cartonSize', 'line'),
   text('line.hsCode', 'line'),
   text('line.imageUrl', 'line'),
+  def('line.image', 'image', 'line'),
   text('line.notes', 'line'),
 ];
 

@@ -13,6 +13,7 @@ import { roundMoney, roundTo } from '../money/round-money';
 import { docTypeSpec, type DocType } from './doc-types';
 import type { DocumentSettings } from './document-settings';
 import { fieldDef, lineKey, type FieldDef } from './field-catalog';
+import { imageAddress } from './image-address';
 import { moneyNumberText, moneyText, numberText, percentText } from './field-format';
 
 /** A machine value behind a shown value: numbers for amounts and quantities, "YYYY-MM-DD" for dates. */
@@ -218,6 +219,7 @@ function lineValues(line: OrderLineRecord, product: ProductRecord | undefined, i
   text('cartonSize', product?.cartonSize);
   text('hsCode', product?.hsCode);
   text('imageUrl', product?.imageUrl);
+  text('image', imageAddress(product?.imageUrl));
   text('notes', line.notes);
   return {
     shown,

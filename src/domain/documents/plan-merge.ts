@@ -6,7 +6,8 @@ import type { Lang, Message } from '../i18n/i18n';
 import { tDoc } from '../i18n/documents';
 import { docTypeSpec } from './doc-types';
 import { OBJECT_CHAR, readStructure, type Container, type DocNode, type ParagraphNode, type RowNode, type TableNode } from './doc-structure';
-import { fieldDef, isLineField } from './field-catalog';
+import { fieldDef, isLineField, lineKey } from './field-catalog';
+import { imageAddress } from './image-address';
 import type { MergeData, MissingField } from './merge-fields';
 import { renderField } from './render-placeholder';
 import { FORMATS, formatFits, isControlToken, parseTokens, type Token } from './template-syntax';
@@ -43,11 +44,41 @@ export interface MergeReport {
 export interface PlanMergeOptions {
   /** Refuse an order without lines; the document type's rule when not given (all five types need lines). */
   linesRequired?: boolean;
+  /**
+   * How a picture field ({{line.image}}) is written: as an inline image of the line's picture (true, the default),
+   * or as a "View picture" link to its address (false: the retry after Google Docs could not fetch a picture).
+   */
+  images?: boolean;
 }
 
 export interface MergePlan {
   requests: DocsRequest[];
   report: MergeReport;
+  /** How many insertInlineImage requests `requests` holds (Docs fails the whole batch when it cannot fetch one). */
+  images: number;
+}
+
+/** The size of a picture put into a document: Docs fits the image into this box, keeping its proportions. */
+export const IMAGE_SIZE_PT = 60;
+
+/** The character formatting a new line-item cell takes from its template cell (links are left as they are). */
+const CHARACTER_FIELDS = 'bold,italic,underline,strikethrough,smallCaps,fontSize,foregroundColor,backgroundColor,weightedFontFamily,baselineOffset';
+const CHARACTER_KEYS = CHARACTER_FIELDS.split(',');
+
+/** What the fill writes with: the data, and how pictures are written. */
+interface Fill {
+  data: MergeData;
+  images: boolean;
+  /** The text of a picture written as a link. */
+  linkLabel: string;
+  /** insertInlineImage requests emitted so far. */
+  imageCount: number;
+}
+
+/** Pictures and links inside a text being built, at offsets into it. */
+interface Media {
+  images: { at: number; uri: string }[];
+  links: { at: number; length: number; url: string }[];
 }
 
 interface Occurrence {
@@ -93,17 +124,64 @@ function problem(code: MergeProblemCode, vars: (lang: Lang) => Record<string, st
   return { code, message: { en: tDoc('en', id, vars('en')), zh: tDoc('zh', id, vars('zh')) } };
 }
 
-/** Replaces a paragraph's tokens: fields by their values, control markers by nothing. Offsets are in p.text. */
-function substitute(p: ParagraphNode, tokens: readonly Token[], data: MergeData, lineIndex?: number): string {
+/** Text without the object characters that stand for a template's own images and page breaks (never copied). */
+function literal(text: string): string {
+  return text.includes(OBJECT_CHAR) ? text.split(OBJECT_CHAR).join('') : text;
+}
+
+/**
+ * Replaces a paragraph's tokens: fields by their values, control markers by nothing. Offsets are in p.text. A picture
+ * field adds nothing to the text: it is noted in `media` at its offset (plus `base`, where the text will start), as
+ * an image, or as a link whose label is written.
+ */
+function substitute(p: ParagraphNode, tokens: readonly Token[], fill: Fill, lineIndex?: number, media?: Media, base = 0): string {
   const text = p.text.endsWith('\n') ? p.text.slice(0, -1) : p.text;
   let out = '';
   let at = 0;
   for (const t of tokens) {
-    out += text.slice(at, t.offset);
-    if (t.kind === 'field') out += renderField(t.name, t.format, data, lineIndex);
+    out += literal(text.slice(at, t.offset));
+    if (t.kind === 'field') {
+      if (fieldDef(t.name)?.kind === 'image') {
+        const uri = lineIndex === undefined ? '' : imageAddress(fill.data.lines[lineIndex]?.[lineKey(t.name)]);
+        if (uri && media && fill.images) media.images.push({ at: base + out.length, uri });
+        else if (uri && media) {
+          media.links.push({ at: base + out.length, length: fill.linkLabel.length, url: uri });
+          out += fill.linkLabel;
+        }
+      } else out += literal(renderField(t.name, t.format, fill.data, lineIndex));
+    }
     at = t.offset + t.raw.length;
   }
-  return (out + text.slice(at)).split(OBJECT_CHAR).join('');
+  return out + literal(text.slice(at));
+}
+
+/** The inline images and links of `media`, for text inserted at `index`: images from the last back, so none moves another. */
+function emitMedia(out: DocsRequest[], media: Media, index: number, fill: Fill): void {
+  for (let m = media.images.length - 1; m >= 0; m--) {
+    const image = media.images[m];
+    out.push({
+      insertInlineImage: {
+        location: { index: index + image.at },
+        uri: image.uri,
+        objectSize: { height: { magnitude: IMAGE_SIZE_PT, unit: 'PT' }, width: { magnitude: IMAGE_SIZE_PT, unit: 'PT' } },
+      },
+    });
+    fill.imageCount++;
+  }
+  for (const link of media.links) {
+    // Images inserted at or before the link's offset moved it along.
+    const before = media.images.filter((i) => i.at <= link.at).length;
+    const start = index + link.at + before;
+    out.push({ updateTextStyle: { range: { startIndex: start, endIndex: start + link.length }, textStyle: { link: { url: link.url } }, fields: 'link' } });
+  }
+}
+
+/** The character formatting of a template paragraph, as the text style an updateTextStyle sets on the copies. */
+function characterStyle(p: ParagraphNode): Record<string, unknown> {
+  const style: Record<string, unknown> = {};
+  const given = p.textStyle;
+  if (given) for (const key of CHARACTER_KEYS) if (given[key] !== undefined && given[key] !== null) style[key] = given[key];
+  return style;
 }
 
 function isMarkerOnly(p: ParagraphNode, tokens: readonly Token[]): boolean {
@@ -120,13 +198,16 @@ function tableCellLocation(table: TableNode, rowIndex: number) {
 /**
  * Plans filling `doc` (a copy of a template) with `data` as one batchUpdate:
  * 1. per line-item table row: insertTableRow × lines below the template row, insertText into every new cell
- *    (from the last cell backwards), updateParagraphStyle where the template cell was aligned, deleteTableRow
- *    of the template row, pinTableHeaderRows (the rows above it) so the header repeats on every page;
- * 2. per {{#lines}} block: insertText of the repeated paragraphs, deleteContentRange of the block;
+ *    (from the last cell backwards) with updateTextStyle giving each paragraph its template paragraph's character
+ *    formatting, insertInlineImage for each picture ({{line.image}}, from its last back), updateParagraphStyle where
+ *    the template cell was aligned, deleteTableRow of the template row, pinTableHeaderRows (the rows above it) so the
+ *    header repeats on every page;
+ * 2. per {{#lines}} block: insertText of the repeated paragraphs (and their pictures), deleteContentRange of the block;
  * 3. deleteContentRange of {{#if}} sections whose field is empty, and of paragraphs that held only markers;
  * (1–3 ordered from the end of the document backwards, so each index is still valid when applied)
  * 4. replaceAllText for every scalar placeholder and inline marker left (index-free, last).
- * Any problem → no requests. Without lines (when allowed), line rows and blocks are simply removed.
+ * Any problem → no requests. Without lines (when allowed), line rows and blocks are simply removed. With
+ * `images: false`, pictures are written as links to their address instead (no insertInlineImage at all).
  * @example
  * const { requests, report } = planMerge(templateCopy, buildMergeData({ … }));
  * if (report.problems.length) showProblems(report.problems); else docs.batchUpdate(id, requests);
@@ -256,7 +337,8 @@ export function planMerge(doc: DocsDocument, data: MergeData, options: PlanMerge
     problems.push(problem('MISSING_DATA', (lang) => ({ count: data.missing.length, list: data.missing.map((m) => m.message[lang]).join(' ') })));
   }
   const report: MergeReport = { unknownPlaceholders: uniqueUnknown, missingData: data.missing, problems };
-  if (problems.length) return { requests: [], report };
+  if (problems.length) return { requests: [], report, images: 0 };
+  const fill: Fill = { data, images: options.images ?? true, linkLabel: tDoc(data.lang, 'tpl.pictureLink'), imageCount: 0 };
 
   // 5. optional sections: an empty field removes its paragraphs; kept sections lose paragraphs holding only markers
   const doomed = new Set<DocNode>();
@@ -299,14 +381,14 @@ export function planMerge(doc: DocsDocument, data: MergeData, options: PlanMerge
       i = last;
     }
   }
-  for (const [container, list] of regions) planRegions(container, list, data, tokens, edits);
+  for (const [container, list] of regions) planRegions(container, list, fill, tokens, edits);
 
   // line-item tables
   const inTemplateRow = new Set<ParagraphNode>();
   for (const lineRow of lineRows) {
     for (const cell of lineRow.row.cells) for (const el of cell.elements) if (el.kind === 'paragraph') inTemplateRow.add(el);
     if (isDoomed(lineRow.table)) continue;
-    edits.push({ anchor: lineRow.row.startIndex, emit: (out) => emitLineTable(out, lineRow, data, tokens) });
+    edits.push({ anchor: lineRow.row.startIndex, emit: (out) => emitLineTable(out, lineRow, fill, tokens) });
   }
 
   const requests: DocsRequest[] = [];
@@ -322,11 +404,11 @@ export function planMerge(doc: DocsDocument, data: MergeData, options: PlanMerge
   for (const [text, replaceText] of replacements) {
     requests.push({ replaceAllText: { containsText: { text, matchCase: true }, replaceText } });
   }
-  return { requests, report };
+  return { requests, report, images: fill.imageCount };
 }
 
-function emitLineTable(out: DocsRequest[], { table, rowIndex, row }: LineRow, data: MergeData, tokens: (p: ParagraphNode) => Token[]): void {
-  const lineCount = data.lines.length;
+function emitLineTable(out: DocsRequest[], { table, rowIndex, row }: LineRow, fill: Fill, tokens: (p: ParagraphNode) => Token[]): void {
+  const lineCount = fill.data.lines.length;
   if (lineCount === 0) {
     if (table.rows.length === 1) {
       // A table of only the line row goes entirely (a table cannot lose its last row); a paragraph always follows it.
@@ -338,20 +420,39 @@ function emitLineTable(out: DocsRequest[], { table, rowIndex, row }: LineRow, da
     const rowLength = 1 + 2 * columns;
     const cellParagraphs = row.cells.map((c) => c.elements.filter((el): el is ParagraphNode => el.kind === 'paragraph'));
     const alignments = cellParagraphs.map((ps) => ps[0]?.alignment);
+    const styles = cellParagraphs.map((ps) => ps.map(characterStyle));
     for (let k = 0; k < lineCount; k++) out.push({ insertTableRow: { tableCellLocation: tableCellLocation(table, rowIndex), insertBelow: true } });
     // New rows start where the template row ends; an empty cell is its start index plus one "\n".
     for (let k = lineCount - 1; k >= 0; k--) {
       const rowStart = row.endIndex + k * rowLength;
       for (let j = columns - 1; j >= 0; j--) {
-        const text = cellParagraphs[j].map((p) => substitute(p, tokens(p), data, k)).join('\n');
-        if (!text) continue;
+        const paragraphs = cellParagraphs[j];
+        const media: Media = { images: [], links: [] };
+        const starts: number[] = [];
+        let text = '';
+        for (let i = 0; i < paragraphs.length; i++) {
+          if (i) text += '\n';
+          starts.push(text.length);
+          text += substitute(paragraphs[i], tokens(paragraphs[i]), fill, k, media, text.length);
+        }
+        if (!text && !media.images.length) continue;
         const index = rowStart + 2 + 2 * j;
-        out.push({ insertText: { location: { index }, text } });
+        if (text) {
+          out.push({ insertText: { location: { index }, text } });
+          // Each paragraph takes its template paragraph's character formatting, whatever the new row started with.
+          for (let i = 0; i < paragraphs.length; i++) {
+            const end = i + 1 < paragraphs.length ? starts[i + 1] - 1 : text.length;
+            if (end > starts[i]) {
+              out.push({ updateTextStyle: { range: { startIndex: index + starts[i], endIndex: index + end }, textStyle: styles[j][i], fields: CHARACTER_FIELDS } });
+            }
+          }
+        }
+        emitMedia(out, media, index, fill);
         const alignment = alignments[j];
         if (alignment && alignment !== 'START') {
           out.push({
             updateParagraphStyle: {
-              range: { startIndex: index, endIndex: index + text.length + 1 },
+              range: { startIndex: index, endIndex: index + text.length + media.images.length + 1 },
               paragraphStyle: { alignment },
               fields: 'alignment',
             },
@@ -370,7 +471,7 @@ function emitLineTable(out: DocsRequest[], { table, rowIndex, row }: LineRow, da
  * table, so a region with no paragraph after it keeps its last newline (an empty paragraph, or the end of the
  * text inserted for a {{#lines}} block).
  */
-function planRegions(container: Container, list: Region[], data: MergeData, tokens: (p: ParagraphNode) => Token[], edits: Edit[]): void {
+function planRegions(container: Container, list: Region[], fill: Fill, tokens: (p: ParagraphNode) => Token[], edits: Edit[]): void {
   const { elements } = container;
   const byLast = new Map(list.map((r) => [r.last, r]));
   let paragraphFollows = false;
@@ -382,10 +483,13 @@ function planRegions(container: Container, list: Region[], data: MergeData, toke
     }
     const start = elements[region.first].startIndex;
     const end = elements[region.last].endIndex;
-    const text = region.block ? blockText(region.block, data, tokens) : '';
+    const media: Media = { images: [], links: [] };
+    const text = region.block ? blockText(region.block, fill, tokens, media) : '';
     const requests: DocsRequest[] = [];
     if (text) requests.push({ insertText: { location: { index: start }, text } });
-    const shift = text.length;
+    // The block's text always ends with a newline, so its pictures go inside it.
+    if (text) emitMedia(requests, media, start, fill);
+    const shift = text.length + media.images.length;
     if (paragraphFollows) requests.push(deleteRange(start + shift, end + shift));
     else if (text) requests.push(deleteRange(start + shift - 1, end + shift - 1));
     else if (end - 1 > start) requests.push(deleteRange(start, end - 1));
@@ -400,13 +504,16 @@ function deleteRange(startIndex: number, endIndex: number): DocsRequest {
   return { deleteContentRange: { range: { startIndex, endIndex } } };
 }
 
-/** The paragraphs of a {{#lines}} block, once per line, markers removed, paragraphs of only markers left out. */
-function blockText(block: Section, data: MergeData, tokens: (p: ParagraphNode) => Token[]): string {
+/**
+ * The paragraphs of a {{#lines}} block, once per line, markers removed, paragraphs of only markers left out; its
+ * pictures noted in `media`.
+ */
+function blockText(block: Section, fill: Fill, tokens: (p: ParagraphNode) => Token[], media: Media): string {
   const paragraphs = block.open.container.elements.slice(block.open.position, block.close.position + 1) as ParagraphNode[];
   const repeated = paragraphs.filter((p) => !isMarkerOnly(p, tokens(p)));
   let text = '';
-  for (let k = 0; k < data.lines.length; k++) {
-    for (const p of repeated) text += substitute(p, tokens(p), data, k) + '\n';
+  for (let k = 0; k < fill.data.lines.length; k++) {
+    for (const p of repeated) text += substitute(p, tokens(p), fill, k, media, text.length) + '\n';
   }
   return text;
 }

@@ -57,13 +57,14 @@ function formatted(def: FieldDef, format: string, display: string, raw: RawValue
 
 /**
  * The document text for a field placeholder; `lineIndex` picks the line for "line.…" fields.
- * Unknown fields render as "" (planMerge refuses templates that have them).
+ * Unknown fields render as "" (planMerge refuses templates that have them), and so do pictures.
  * @example renderField('total.amount', 'words-en', data) // "SAY US DOLLARS … ONLY"
  * @example renderField('line.quantity', null, data, 0) // "1,200"
  */
 export function renderField(name: string, format: string | null, data: MergeData, lineIndex?: number): string {
   const def = fieldDef(name);
-  if (!def) return '';
+  // A picture is never text: planMerge inserts it as an image (or a link).
+  if (!def || def.kind === 'image') return '';
   let display: string;
   let raw: RawValue | undefined;
   if (isLineField(name)) {

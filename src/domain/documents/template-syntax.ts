@@ -68,7 +68,7 @@ export function formatFits(format: string, kind: FieldKind): boolean {
   switch (format) {
     case 'upper':
     case 'lower':
-      return true;
+      return kind !== 'image';
     case 'date':
       return kind === 'date';
     case 'money':

@@ -20,6 +20,12 @@ export const DOCUMENTS_APP_MESSAGES = {
   'gen.problemsTitle': { en: 'Not generated', zh: '未生成' },
   'gen.problemsIntro': { en: '{count} order(s) did not get their document:', zh: '以下 {count} 个订单未生成单据：' },
   'gen.problem': { en: '{order} (Orders row {row}): {message}', zh: '{order}（订单第{row}行）：{message}' },
+  'gen.noticesTitle': { en: 'Pictures not shown', zh: '图片未显示' },
+  'gen.noticesIntro': { en: '{count} document(s) were made without their product pictures:', zh: '以下 {count} 份单据已生成，但未能插入产品图片：' },
+  'gen.picturesAsLinks': {
+    en: '{number}: Google Docs could not fetch a product picture, so the document links to the pictures ("View picture") instead of showing them. A picture must be a publicly accessible JPEG, PNG or GIF image: check the Image URL column of Products.',
+    zh: '{number}：Google 文档无法获取某张产品图片，单据中改为图片链接（“查看图片”）。图片须为可公开访问的 JPEG、PNG 或 GIF 图片，请检查产品表的“图片”列。',
+  },
   'gen.noOrderNo': {
     en: 'this order has no order number yet: choose Refresh statuses now first.',
     zh: '该订单还没有订单编号：请先点击“立即刷新状态”。',

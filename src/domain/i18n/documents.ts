@@ -102,7 +102,8 @@ export const documentsCatalog: Catalog = {
   'field.line.cbm': { en: 'CBM', zh: '体积（立方米）' },
   'field.line.cartonSize': { en: 'Carton size', zh: '外箱尺寸' },
   'field.line.hsCode': { en: 'HS code', zh: 'HS编码' },
-  'field.line.imageUrl': { en: 'Picture', zh: '图片' },
+  'field.line.imageUrl': { en: 'Picture address', zh: '图片链接' },
+  'field.line.image': { en: 'Picture', zh: '图片' },
   'field.line.notes': { en: 'Requirements', zh: '要求' },
 
   // composed description parts
@@ -221,6 +222,7 @@ export const documentsCatalog: Catalog = {
   'tpl.no': { en: 'No.', zh: '序号' },
   'tpl.itemNo': { en: 'Item No.', zh: '产品编号' },
   'tpl.picture': { en: 'Picture', zh: '图片' },
+  'tpl.pictureLink': { en: 'View picture', zh: '查看图片' },
   'tpl.product': { en: 'Product', zh: '品名' },
   'tpl.description': { en: 'Description', zh: '产品描述' },
   'tpl.goods': { en: 'Description of goods', zh: '货物描述' },

@@ -51,6 +51,7 @@ const MODELED = [
   'updateTableRowStyle',
   'insertInlineImage',
   'insertPageBreak',
+  'updateDocumentStyle',
 ] as const;
 type Kind = (typeof MODELED)[number];
 
@@ -58,7 +59,7 @@ type Kind = (typeof MODELED)[number];
 const UNMODELED = new Set([
   'createParagraphBullets', 'deleteParagraphBullets', 'createNamedRange', 'deleteNamedRange', 'replaceNamedRangeContent',
   'insertTableColumn', 'deleteTableColumn', 'mergeTableCells', 'unmergeTableCells', 'deletePositionedObject', 'replaceImage',
-  'updateDocumentStyle', 'updateSectionStyle', 'insertSectionBreak', 'createHeader', 'createFooter', 'deleteHeader',
+  'updateSectionStyle', 'insertSectionBreak', 'createHeader', 'createFooter', 'deleteHeader',
   'deleteFooter', 'createFootnote', 'insertPerson', 'insertDate', 'addDocumentTab', 'deleteTab', 'updateDocumentTabProperties',
   'pinTableHeaderRowsCount',
 ]);
@@ -72,6 +73,8 @@ const PARAGRAPH_FIELDS = [
 const CELL_FIELDS = ['backgroundColor', 'borderBottom', 'borderLeft', 'borderRight', 'borderTop', 'contentAlignment', 'paddingBottom', 'paddingLeft', 'paddingRight', 'paddingTop'];
 const ROW_FIELDS = ['minRowHeight', 'tableHeader', 'preventOverflow'];
 const COLUMN_FIELDS = ['width', 'widthType'];
+/** The DocumentStyle fields updateDocumentStyle may set (headers, footers and tabs are not modeled). */
+const DOCUMENT_FIELDS = ['background', 'marginTop', 'marginBottom', 'marginLeft', 'marginRight', 'pageNumberStart', 'pageSize', 'flipPageOrientation'];
 
 const NAMED_STYLES = ['NORMAL_TEXT', 'TITLE', 'SUBTITLE', 'HEADING_1', 'HEADING_2', 'HEADING_3', 'HEADING_4', 'HEADING_5', 'HEADING_6'];
 const ALIGNMENTS = ['START', 'CENTER', 'END', 'JUSTIFIED'];
@@ -112,6 +115,23 @@ function isLow(c: string): boolean {
 function lowerUnit(c: string): string {
   const l = c.toLowerCase();
   return l.length === 1 ? l : c;
+}
+
+const PRIVATE_IPV4 = [/^10\./, /^127\./, /^169\.254\./, /^192\.168\./, /^172\.(1[6-9]|2\d|3[01])\./, /^0\./];
+
+/**
+ * An image address Google's servers can never fetch, by its host: the reserved `.invalid` top-level domain
+ * (RFC 2606: guaranteed never to resolve; tests use it for an unreachable picture), `localhost` and `.localhost`,
+ * the local-network names `.local` and `.internal`, and private, loopback and link-local IP addresses.
+ * @example unreachableImageUri('https://img.invalid/a.jpg') // true
+ */
+export function unreachableImageUri(uri: string): boolean {
+  const m = /^https?:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]+)/i.exec(uri);
+  if (!m) return true;
+  const host = m[1].toLowerCase().replace(/\.$/, '');
+  if (host.startsWith('[')) return host === '[::1]' || /^\[f[cd]/.test(host) || /^\[fe80:/.test(host);
+  if (/(^|\.)(invalid|localhost|local|internal)$/.test(host)) return true;
+  return /^\d+\.\d+\.\d+\.\d+$/.test(host) && PRIVATE_IPV4.some((re) => re.test(host));
 }
 
 /** Applies a batchUpdate's requests to a copy of `doc`; returns the new document and the replies. */
@@ -214,6 +234,8 @@ class Editor {
         return this.insertInlineImage(r);
       case 'insertPageBreak':
         return this.insertPageBreak(r);
+      case 'updateDocumentStyle':
+        return this.updateDocumentStyle(r);
     }
   }
 
@@ -653,7 +675,10 @@ class Editor {
     const uri = typeof r.uri === 'string' ? r.uri : '';
     if (!uri) this.fail('The image URI must be specified.');
     if (uri.length > 2048) this.fail('The URI must be less than 2 kB.');
-    if (!/^https?:\/\/[^\s/]+/i.test(uri)) {
+    // Google fetches the image when the request is applied; the sandbox fetches nothing (it has no network): an
+    // address Google could never reach is refused the way Google refuses an image it cannot retrieve, any other
+    // http(s) address is taken to be a reachable picture.
+    if (!/^https?:\/\/[^\s/]+/i.test(uri) || unreachableImageUri(uri)) {
       this.fail('There was a problem retrieving the image. The provided image should be publicly accessible, within size limit, and in supported formats.');
     }
     const i = this.checkInsert(this.location(r));
@@ -675,6 +700,40 @@ class Editor {
     this.doc.inlineObjects[id] = inline;
     this.units.splice(i, 0, [{ k: 'img', id, s: this.inheritedStyle(i) }]);
     return { insertInlineImage: { objectId: id } };
+  }
+
+  private updateDocumentStyle(r: Obj): Reply {
+    const fields = this.fields(r, DOCUMENT_FIELDS);
+    const given = obj(r.documentStyle) ?? {};
+    const dimension = (path: string, v: unknown, min: number): void => {
+      if (v === undefined || v === null) return;
+      const d = obj(v);
+      if (!d) throw new DocsPayloadError(`Invalid value at '${this.protoField(path)}'.`);
+      if (d.unit !== undefined && d.unit !== 'PT') this.badEnum(`${path}.unit`, d.unit);
+      const m = d.magnitude;
+      if (m !== undefined && (typeof m !== 'number' || !Number.isFinite(m) || m < min)) this.fail(`${path}.magnitude must be at least ${min}.`);
+    };
+    for (const side of ['marginTop', 'marginBottom', 'marginLeft', 'marginRight']) if (fields.includes(side)) dimension(`documentStyle.${side}`, given[side], 0);
+    if (fields.includes('pageSize') && given.pageSize !== undefined) {
+      const size = obj(given.pageSize);
+      if (!size) throw new DocsPayloadError(`Invalid value at '${this.protoField('documentStyle.pageSize')}'.`);
+      dimension('documentStyle.pageSize.width', size.width, 1);
+      dimension('documentStyle.pageSize.height', size.height, 1);
+    }
+    const next = { ...this.doc.documentStyle } as Obj;
+    for (const f of fields) {
+      if (given[f] === undefined || given[f] === null) delete next[f];
+      else next[f] = JSON.parse(JSON.stringify(given[f])) as unknown;
+    }
+    const m = (k: string) => (obj(next[k])?.magnitude as number | undefined) ?? 0;
+    const page = obj(next.pageSize);
+    const pageWidth = (obj(page?.width)?.magnitude as number | undefined) ?? 0;
+    const pageHeight = (obj(page?.height)?.magnitude as number | undefined) ?? 0;
+    if (page && (m('marginLeft') + m('marginRight') >= pageWidth || m('marginTop') + m('marginBottom') >= pageHeight)) {
+      this.fail('The page margins must leave room for content on the page.');
+    }
+    this.doc.documentStyle = next as DocContent['documentStyle'];
+    return {};
   }
 
   private insertPageBreak(r: Obj): Reply {

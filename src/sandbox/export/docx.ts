@@ -1,6 +1,6 @@
-// Docs document → .docx (A4) with the `docx` package: named styles as Word headings, styled runs, tables with
+// Docs document → .docx (the document's page size, A4 when it sets none) with the `docx` package: named styles as Word headings, styled runs, tables with
 // borders whose pinned header rows are marked tableHeader (Word repeats them on every page), page breaks, and
-// inline images as a framed placeholder naming the image URL.
+// inline images as a framed placeholder naming the image's file.
 import {
   AlignmentType,
   BorderStyle,
@@ -77,12 +77,24 @@ function runsOf(p: TextPiece): Inline[] {
   return p.link ? [new ExternalHyperlink({ link: p.link, children: runs as TextRun[] })] : runs;
 }
 
+/** The file name an image address ends with ("DH-2301.jpg"), else the address. */
+function imageName(uri: string): string {
+  const last = uri.replace(/[?#].*$/, '').split('/').filter(Boolean).pop() ?? uri;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+/** A framed placeholder naming the image's file, linked to its address (the sandbox cannot fetch the picture). */
 function imagePlaceholder(uri: string): DocxParagraph {
   const side = { style: BorderStyle.DASHED, size: 6, color: '888888', space: 4 };
+  const label = new TextRun({ text: `[image] ${imageName(uri)}`, color: '555555', size: 16 });
   return new DocxParagraph({
     border: { top: side, bottom: side, left: side, right: side },
     spacing: { before: 60, after: 60 },
-    children: [new TextRun({ text: `[Image] ${uri}`, color: '555555', size: 16 })],
+    children: /^https?:\/\//i.test(uri) ? [new ExternalHyperlink({ link: uri, children: [label] })] : [label],
   });
 }
 
@@ -161,14 +173,19 @@ export async function renderDocx(doc: DocsApiDocument): Promise<Buffer> {
   const style = doc.documentStyle ?? {};
   const margin = (d: unknown) => Math.round((magnitude(d) ?? 72) * TWIPS_PER_PT);
   const margins = { top: margin(style.marginTop), bottom: margin(style.marginBottom), left: margin(style.marginLeft), right: margin(style.marginRight) };
-  const availablePt = (A4_TWIPS.width - margins.left - margins.right) / TWIPS_PER_PT;
+  const twips = (d: unknown, fallback: number) => {
+    const m = magnitude(d);
+    return m === undefined ? fallback : Math.round(m * TWIPS_PER_PT);
+  };
+  const size = { width: twips(style.pageSize?.width, A4_TWIPS.width), height: twips(style.pageSize?.height, A4_TWIPS.height) };
+  const availablePt = (size.width - margins.left - margins.right) / TWIPS_PER_PT;
   const file = new Document({
     creator: 'Gendan sandbox',
     title: doc.title,
     styles: { default: { document: { run: { font: { ascii: 'Arial', hAnsi: 'Arial', eastAsia: 'Noto Sans SC' }, size: 22 } } } },
     sections: [
       {
-        properties: { page: { size: A4_TWIPS, margin: margins } },
+        properties: { page: { size, margin: margins } },
         children: new DocxWriter(doc).blocks(doc.body?.content ?? [], availablePt),
       },
     ],

@@ -1,6 +1,8 @@
-// Docs document → PDF (A4) with pdfkit, synchronously, so DocumentApp's getAs('application/pdf') can return real
-// bytes. Noto Sans SC is embedded (subset) so Chinese renders; text wraps; tables get borders and wrapped cells,
-// and a table that runs over pages repeats its pinned header rows at the top of each page. A table cell is laid out
+// Docs document → PDF with pdfkit, synchronously, so DocumentApp's getAs('application/pdf') can return real bytes.
+// The page is the document's page size and margins (A4 with one-inch margins when it sets none). Noto Sans SC is
+// embedded (subset) so Chinese renders; text wraps; tables get their column widths, cell padding and borders and
+// wrapped cells, and a table that runs over pages repeats its pinned header rows at the top of each page. The
+// sandbox has no network, so an inline image is drawn as a placeholder box of the image's size naming its file. A table cell is laid out
 // once (its paragraphs' pieces and heights are kept for drawing), and text that fits on one line is measured by its
 // width and drawn without pdfkit's line wrapper: a 300-line contract is thousands of such cells.
 import fs from 'node:fs';
@@ -12,7 +14,10 @@ type Pdf = PDFKit.PDFDocument;
 
 const A4: [number, number] = [595.28, 841.89];
 const LINE_SPACING = 1.15;
+/** Google Docs' default cell padding (0.069 in), used where a cell style sets none. */
 const CELL_PADDING = 5;
+/** Space below an image box drawn in a paragraph. */
+const IMAGE_GAP = 2;
 const REGULAR = 'NotoSansSC';
 const BOLD = 'NotoSansSC-Bold';
 
@@ -88,6 +93,36 @@ function magnitude(d: unknown): number | undefined {
   return typeof m === 'number' ? m : undefined;
 }
 
+type ImagePiece = Extract<Piece, { kind: 'image' }>;
+
+interface Padding {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** A cell's padding in points (Docs' default where the style sets none). */
+function paddingOf(style: { paddingTop?: unknown; paddingBottom?: unknown; paddingLeft?: unknown; paddingRight?: unknown } | undefined): Padding {
+  return {
+    top: magnitude(style?.paddingTop) ?? CELL_PADDING,
+    bottom: magnitude(style?.paddingBottom) ?? CELL_PADDING,
+    left: magnitude(style?.paddingLeft) ?? CELL_PADDING,
+    right: magnitude(style?.paddingRight) ?? CELL_PADDING,
+  };
+}
+
+/** The file name an image address ends with ("DH-2301.jpg"), else its host. */
+function imageName(uri: string): string {
+  const path = uri.replace(/[?#].*$/, '');
+  const last = path.split('/').filter(Boolean).pop() ?? uri;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
 class PdfWriter {
   readonly pdf: Pdf;
   readonly left: number;
@@ -104,8 +139,9 @@ class PdfWriter {
       right: magnitude(style.marginRight) ?? 72,
     };
     const f = loadFonts();
+    const page: [number, number] = [magnitude(style.pageSize?.width) ?? A4[0], magnitude(style.pageSize?.height) ?? A4[1]];
     this.pdf = new PDFDocument({
-      size: A4,
+      size: page,
       margins,
       autoFirstPage: true,
       // No default font: pdfkit would parse Helvetica's metrics for every document, and Noto Sans SC is set below.
@@ -118,8 +154,8 @@ class PdfWriter {
     this.useFont(REGULAR);
     this.left = margins.left;
     this.top = margins.top;
-    this.width = A4[0] - margins.left - margins.right;
-    this.bottom = A4[1] - margins.bottom;
+    this.width = page[0] - margins.left - margins.right;
+    this.bottom = page[1] - margins.bottom;
   }
 
   /** Selects a registered font (and shares its parsed file and shaped words with the other documents). */
@@ -307,15 +343,33 @@ class PdfWriter {
     if (this.pdf.y + h > this.bottom && this.pdf.y > this.top + 0.5) this.newPage();
   }
 
-  private imageBox(uri: string, widthPt: number, x: number, y: number, maxWidth: number): number {
-    const w = Math.min(maxWidth, Math.max(120, widthPt));
-    const label = `[Image] ${uri}`;
-    this.useFont(REGULAR).fontSize(8);
-    const h = this.pdf.heightOfString(label, { width: w - 8 }) + 8;
-    this.pdf.save().lineWidth(0.75).dash(3, { space: 2 }).strokeColor('#888888').rect(x, y, w, h).stroke().undash().restore();
-    this.fillWith('#555555');
-    this.pdf.text(label, x + 4, y + 4, { width: w - 8, height: h - 6 });
-    this.fillWith('#000000');
+  /** The size an image box takes in `maxWidth`: the image's own size, scaled down (keeping its shape) to fit. */
+  private imageSize(piece: ImagePiece, maxWidth: number): { w: number; h: number } {
+    const w = Math.max(1, piece.widthPt);
+    const h = Math.max(1, piece.heightPt);
+    const scale = Math.min(1, maxWidth / w, (this.bottom - this.top) / h);
+    return { w: w * scale, h: h * scale };
+  }
+
+  /**
+   * Draws an image's placeholder at (x, y): a dashed box of the image's size with a cross and the image's file name
+   * (the sandbox cannot fetch the picture). Returns the height taken.
+   */
+  private imageBox(piece: ImagePiece, x: number, y: number, maxWidth: number, align: 'left' | 'center' | 'right' | 'justify'): number {
+    const { w, h } = this.imageSize(piece, maxWidth);
+    const left = align === 'center' ? x + (maxWidth - w) / 2 : align === 'right' ? x + maxWidth - w : x;
+    this.pdf.save().lineWidth(0.5).dash(2, { space: 2 }).strokeColor('#9a9a9a').rect(left, y, w, h).stroke().undash();
+    this.pdf.moveTo(left, y).lineTo(left + w, y + h).moveTo(left + w, y).lineTo(left, y + h).lineWidth(0.25).strokeColor('#c8c8c8').stroke().restore();
+    // The stroke was saved and restored around the box: the page's border stroke is unchanged.
+    const name = imageName(piece.uri);
+    if (w >= 24 && h >= 14) {
+      this.useFont(REGULAR).fontSize(6);
+      this.fillWith('#666666');
+      const label = `[image] ${name}`;
+      const lh = this.pdf.heightOfString(label, { width: w - 4 });
+      this.pdf.text(label, left + 2, y + Math.max(2, (h - Math.min(lh, h - 4)) / 2), { width: w - 4, height: h - 4, align: 'center', ellipsis: true });
+      this.fillWith('#000000');
+    }
     return h;
   }
 
@@ -352,10 +406,10 @@ class PdfWriter {
         drewAny = true;
       } else {
         flush();
-        this.ensureRoom(40);
-        const h = this.imageBox(piece.uri, piece.widthPt, this.left, this.pdf.y, this.width);
+        this.ensureRoom(this.imageSize(piece, this.width).h);
+        const h = this.imageBox(piece, this.left, this.pdf.y, this.width, this.alignOf(p));
         this.pdf.x = this.left;
-        this.pdf.y += h + 2;
+        this.pdf.y += h + IMAGE_GAP;
         drewAny = true;
       }
     }
@@ -384,19 +438,21 @@ class PdfWriter {
     return this.cellParagraphs(content).map((p) => ({ pieces: piecesOf(this.doc, p), size: lookOf(p).size, align: this.alignOf(p) }));
   }
 
+  /** The height of a cell's content at `width` (its padding left out), as drawCell lays it out. */
   private cellHeight(paragraphs: CellParagraph[], width: number): number {
     let h = 0;
     for (const p of paragraphs) {
       const texts = p.pieces.filter((x): x is TextPiece => x.kind === 'text');
-      h += this.measure(texts, width, p.size);
-      h += p.pieces.filter((x) => x.kind === 'image').length * 30;
+      const images = p.pieces.filter((x): x is ImagePiece => x.kind === 'image');
+      if (texts.length || !images.length) h += this.measure(texts, width, p.size);
+      for (const image of images) h += this.imageSize(image, width).h + IMAGE_GAP;
     }
-    return h + 2 * CELL_PADDING;
+    return h;
   }
 
-  private drawCell(paragraphs: CellParagraph[], x: number, y: number, width: number, height: number): void {
-    let cy = y + CELL_PADDING;
-    const limit = y + height - CELL_PADDING;
+  private drawCell(paragraphs: CellParagraph[], x: number, y: number, width: number, height: number, pad: Padding): void {
+    let cy = y + pad.top;
+    const limit = y + height - pad.bottom;
     for (const p of paragraphs) {
       let texts: TextPiece[] = [];
       const flush = () => {
@@ -412,7 +468,7 @@ class PdfWriter {
         if (piece.kind === 'text') texts.push(piece);
         else if (piece.kind === 'image') {
           flush();
-          if (cy + 26 <= limit) cy += this.imageBox(piece.uri, width, x, cy, width) + 2;
+          if (cy + this.imageSize(piece, width).h <= limit + 0.01) cy += this.imageBox(piece, x, cy, width, p.align) + IMAGE_GAP;
           drew = true;
         }
       }
@@ -425,9 +481,13 @@ class PdfWriter {
   private table(t: Table): void {
     const widths = columnWidths(t, this.width);
     const cells = t.tableRows.map((row) => row.tableCells.map((c) => this.cellLayout(c.content)));
+    const pads = t.tableRows.map((row) => row.tableCells.map((c) => paddingOf(c.tableCellStyle)));
     const rowHeights = t.tableRows.map((row, r) => {
       const min = magnitude(row.tableRowStyle?.minRowHeight) ?? 0;
-      const h = cells[r].reduce((m, c, i) => Math.max(m, this.cellHeight(c, Math.max(10, (widths[i] ?? 50) - 2 * CELL_PADDING))), 0);
+      const h = cells[r].reduce((m, c, i) => {
+        const pad = pads[r][i];
+        return Math.max(m, this.cellHeight(c, Math.max(10, (widths[i] ?? 50) - pad.left - pad.right)) + pad.top + pad.bottom);
+      }, 0);
       // A row taller than a page is clipped to one page.
       return Math.min(Math.max(min, h), this.bottom - this.top);
     });
@@ -442,19 +502,19 @@ class PdfWriter {
         y = this.top;
         if (repeat && r >= headers) {
           for (let k = 0; k < headers; k++) {
-            this.drawRow(t, cells, k, widths, y, rowHeights[k]);
+            this.drawRow(t, cells, pads, k, widths, y, rowHeights[k]);
             y += rowHeights[k];
           }
         }
       }
-      this.drawRow(t, cells, r, widths, y, h);
+      this.drawRow(t, cells, pads, r, widths, y, h);
       y += h;
     });
     this.pdf.x = this.left;
     this.pdf.y = y;
   }
 
-  private drawRow(t: Table, cells: CellParagraph[][][], r: number, widths: number[], y: number, h: number): void {
+  private drawRow(t: Table, cells: CellParagraph[][][], pads: Padding[][], r: number, widths: number[], y: number, h: number): void {
     let x = this.left;
     t.tableRows[r].tableCells.forEach((cell, i) => {
       const w = widths[i] ?? 0;
@@ -466,14 +526,17 @@ class PdfWriter {
         this.fill = null;
       }
       const border = magnitude(style.borderTop?.width) ?? 1;
-      // Borders set the stroke once per page and colour (a cell background's fill is saved and restored around it).
-      const stroke = `${Math.max(0.25, border * 0.75)} ${colorOf(style.borderTop?.color) ?? '#000000'}`;
-      if (stroke !== this.stroke) {
-        this.pdf.lineWidth(Math.max(0.25, border * 0.75)).strokeColor(colorOf(style.borderTop?.color) ?? '#000000');
-        this.stroke = stroke;
+      if (border > 0) {
+        // Borders set the stroke once per page and colour (a cell background's fill is saved and restored around it).
+        const stroke = `${Math.max(0.25, border * 0.75)} ${colorOf(style.borderTop?.color) ?? '#000000'}`;
+        if (stroke !== this.stroke) {
+          this.pdf.lineWidth(Math.max(0.25, border * 0.75)).strokeColor(colorOf(style.borderTop?.color) ?? '#000000');
+          this.stroke = stroke;
+        }
+        this.pdf.rect(x, y, w, h).stroke();
       }
-      this.pdf.rect(x, y, w, h).stroke();
-      this.drawCell(cells[r][i], x + CELL_PADDING, y, Math.max(10, w - 2 * CELL_PADDING), h);
+      const pad = pads[r][i];
+      this.drawCell(cells[r][i], x + pad.left, y, Math.max(10, w - pad.left - pad.right), h, pad);
       x += w;
     });
   }
