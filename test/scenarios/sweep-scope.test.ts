@@ -3,7 +3,9 @@
 import type { Sandbox } from '../../src/sandbox/runtime';
 import { WallDate, type SheetModel } from '../../src/sandbox/spreadsheet/model';
 import { localDateToWall } from '../../src/domain/time/zone';
-import { traceOf } from '../reliability/crash-kit';
+import { DIST, traceOf } from '../reliability/crash-kit';
+import { buildWorkbook, sizeFor } from '../../bench/synthetic-workbook';
+import { cpuMsOf, expectWithinBudget } from '../support/cpu-budget';
 import { cell, headerCol, sheet } from './helpers';
 import { sampleWorkbook } from './panel-fixtures';
 
@@ -111,4 +113,24 @@ describe('the daily sweep', () => {
     sb.trigger('triggerDailySweep');
     expect([cell(fu, f, 'Due'), cell(fu, f, 'Status')]).toEqual(['2026-03-20', 'Pending']);
   });
+});
+
+describe('the daily sweep over 50,000 orders, 100,000 follow-ups and 20,000 contacts', () => {
+  it('takes at most three calls per ledger and CPU within its 2 s budget (the bench workbook)', () => {
+    const { sandbox: sb } = buildWorkbook(sizeFor(50_000), { distDir: DIST });
+    // As in use: statuses kept by Gendan, the daily updates on; then a day passes.
+    sb.click('menuRefreshStatuses');
+    sb.click('menuToggleAutomation');
+    sb.env.now += DAY_MS;
+    let trace: ReturnType<typeof traceOf> = [];
+    const ms = cpuMsOf(() => {
+      trace = traceOf(sb, () => sb.trigger('triggerDailySweep'));
+    });
+    const calls = perSheet(trace);
+    expect([...calls].filter(([name, n]) => name !== 'Dashboard' && n > 3)).toEqual([]);
+    expect(calls.get('Order lines') ?? 0).toBe(0);
+    // It did the day's work: follow-ups turned overdue were written.
+    expect(trace.some((c) => c.sheet === 'Follow-ups' && c.method === 'setValues')).toBe(true);
+    expectWithinBudget('daily sweep CPU, 50,000 orders (sandbox included)', ms, 2000);
+  }, 120_000);
 });
