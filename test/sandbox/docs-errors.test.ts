@@ -1,5 +1,6 @@
 // The Docs fake refuses what the Docs API refuses, with its messages, and applies nothing from a failed batch.
 import { asDoc, bodyTexts, errorOf, kit, tables, type Kit } from './drive-test-kit';
+import { unreachableImageUri } from '../../src/sandbox/docs/edit';
 
 const PREFIX = 'GoogleJsonResponseException: API call to docs.documents.batchUpdate failed with error: ';
 
@@ -139,6 +140,58 @@ describe('Docs batchUpdate errors', () => {
       'There was a problem retrieving the image.',
     );
     expect(errorOf(() => batch(k, id, [{ insertPageBreak: { location: { index: 5 } } }]))).toContain('Page breaks cannot be inserted inside a table.');
+  });
+
+  it('refuses, as Docs does an image it cannot retrieve, a picture Google could never fetch — and applies nothing of the batch', () => {
+    const k = kit();
+    const id = setup(k, [{ insertText: { location: { index: 1 }, text: 'Pictures: ' } }]);
+    const before = asDoc(k.Docs.Documents.get(id));
+    const msg = errorOf(() =>
+      batch(k, id, [
+        { insertText: { location: { index: 1 }, text: 'kept? ' } },
+        { insertInlineImage: { uri: 'https://img.example.com/ok.jpg', location: { index: 1 } } },
+        { insertInlineImage: { uri: 'https://pictures.invalid/DH-2301.jpg', location: { index: 1 }, objectSize: { width: { magnitude: 60, unit: 'PT' } } } },
+      ]),
+    );
+    expect(msg).toBe(
+      `${PREFIX}Invalid requests[2].insertInlineImage: There was a problem retrieving the image. The provided image should be publicly accessible, within size limit, and in supported formats.`,
+    );
+    const after = asDoc(k.Docs.Documents.get(id));
+    expect(after.body).toEqual(before.body);
+    expect(after.inlineObjects).toBeUndefined();
+    expect(after.revisionId).toBe(before.revisionId);
+    // a reachable-looking address goes in: the fake fetches nothing and keeps the size asked for
+    batch(k, id, [{ insertInlineImage: { uri: 'https://img.example.com/ok.jpg', location: { index: 1 }, objectSize: { height: { magnitude: 60, unit: 'PT' }, width: { magnitude: 60, unit: 'PT' } } } }]);
+    const objects = Object.values(asDoc(k.Docs.Documents.get(id)).inlineObjects ?? {});
+    expect(objects.map((o) => [o.inlineObjectProperties?.embeddedObject?.imageProperties?.sourceUri, o.inlineObjectProperties?.embeddedObject?.size?.width?.magnitude])).toEqual([
+      ['https://img.example.com/ok.jpg', 60],
+    ]);
+  });
+
+  it('treats as unreachable the hosts Google could never reach, and every other http(s) host as reachable', () => {
+    for (const uri of ['https://pictures.invalid/a.jpg', 'http://x.y.INVALID./a.png', 'http://localhost:8080/a.jpg', 'https://printer.local/a.jpg', 'https://files.corp.internal/a.jpg',
+      'http://10.0.0.5/a.jpg', 'http://192.168.1.20/a.jpg', 'http://172.16.3.4/a.jpg', 'http://127.0.0.1/a.jpg', 'http://169.254.1.1/a.jpg', 'http://[::1]/a.jpg', 'http://user@localhost/a.jpg']) {
+      expect([uri, unreachableImageUri(uri)]).toEqual([uri, true]);
+    }
+    for (const uri of ['https://images.example.com/products/DH-2301.jpg', 'https://lh3.googleusercontent.com/abc=w600', 'http://8.8.8.8/a.jpg', 'http://172.32.0.1/a.jpg', 'https://invalid.example.com/a.jpg']) {
+      expect([uri, unreachableImageUri(uri)]).toEqual([uri, false]);
+    }
+  });
+
+  it('updateDocumentStyle sets the page size and margins it names, and refuses margins that leave no page', () => {
+    const k = kit();
+    const id = setup(k, []);
+    const pt = (magnitude: number) => ({ magnitude, unit: 'PT' });
+    batch(k, id, [{ updateDocumentStyle: { documentStyle: { pageSize: { width: pt(612), height: pt(792) }, marginLeft: pt(36), marginRight: pt(36) }, fields: 'pageSize,marginLeft,marginRight' } }]);
+    const style = asDoc(k.Docs.Documents.get(id)).documentStyle;
+    expect(style.pageSize).toEqual({ width: pt(612), height: pt(792) });
+    expect([style.marginLeft, style.marginRight, style.marginTop]).toEqual([pt(36), pt(36), pt(72)]);
+    expect(errorOf(() => batch(k, id, [{ updateDocumentStyle: { documentStyle: { marginLeft: pt(300), marginRight: pt(320) }, fields: 'marginLeft,marginRight' } }]))).toBe(
+      `${PREFIX}Invalid requests[0].updateDocumentStyle: The page margins must leave room for content on the page.`,
+    );
+    expect(errorOf(() => batch(k, id, [{ updateDocumentStyle: { documentStyle: { marginTop: pt(-1) }, fields: 'marginTop' } }]))).toContain('must be at least 0');
+    expect(errorOf(() => batch(k, id, [{ updateDocumentStyle: { documentStyle: {}, fields: 'defaultHeaderId' } }]))).toContain('Invalid field mask');
+    expect(errorOf(() => batch(k, id, [{ updateDocumentStyle: { documentStyle: { marginTop: pt(10) } } }]))).toContain("At least one field must be listed in 'fields'");
   });
 
   it('honours writeControl.requiredRevisionId and carries the HTTP code in details', () => {

@@ -237,7 +237,7 @@ function purchaseOrder(lang: Lang): Blocks {
       ['{{line.no}}', '{{line.code}}', '{{line.name}}', '{{line.specification}}\n{{line.notes}}', '{{line.material}}\n{{line.surfaceFinish}}',
         '{{line.quantity}} {{line.unit}}', '{{line.factoryPrice}}', '{{line.factoryAmount}}'],
       ['', '', t('tpl.total'), '', '', '{{total.quantity}}', '', '{{total.factoryAmount|number}}'],
-    ], [28, 58, 76, '*', 78, 52, 52, 62], [CENTER, undefined, undefined, undefined, undefined, END, END, END]),
+    ], [28, 52, 68, '*', 70, 50, 52, 60], [CENTER, undefined, undefined, undefined, undefined, END, END, END]),
     P(`${label('tpl.totalInWords')}{{total.factoryWords}}`, { bold: true }),
     P(`${label('tpl.qualityRequirements')}{{order.qualityRequirements}}`),
     P(`${label('tpl.packagingRequirements')}{{order.packagingRequirements}}`),

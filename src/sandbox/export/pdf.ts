@@ -14,6 +14,12 @@ type Pdf = PDFKit.PDFDocument;
 
 const A4: [number, number] = [595.28, 841.89];
 const LINE_SPACING = 1.15;
+/**
+ * Google Docs' line height, in ems: its default font's line height (Arial: 1.149 em) times its default 1.15 line
+ * spacing. The embedded Noto Sans SC is taller (1.448 em); lines are set this far apart whatever font draws them, so
+ * a page holds as many lines as it does in Docs.
+ */
+const LINE_EM = 1.149 * LINE_SPACING;
 /** Google Docs' default cell padding (0.069 in), used where a cell style sets none. */
 const CELL_PADDING = 5;
 /** Space below an image box drawn in a paragraph. */
@@ -182,8 +188,12 @@ class PdfWriter {
   }
 
   private lineHeight(size: number): number {
-    this.useFont(REGULAR).fontSize(size);
-    return this.pdf.currentLineHeight(true) * LINE_SPACING;
+    return size * LINE_EM;
+  }
+
+  /** What pdfkit adds after a line of the font set (at `size`) to put the next one a Docs line height below. */
+  private lineGap(size: number): number {
+    return size * LINE_EM - this.pdf.currentLineHeight(true);
   }
 
   /** Heights measured so far in this document, by font, size, width and text (table cells repeat a lot). */
@@ -256,10 +266,10 @@ class PdfWriter {
     const known = this.heights.get(key);
     if (known !== undefined) return known;
     this.useFont(bold ? BOLD : REGULAR).fontSize(size);
-    const lineGap = size * (LINE_SPACING - 1);
+    const lineGap = this.lineGap(size);
     // What heightOfString adds per line (the line's height and its gap), from the same lines drawLines draws.
     const lines = pieces.length === 1 ? this.lines(text, width, `${bold ? 'b' : 'r'}${size}`) : null;
-    const h = lines ? lines.length * (this.pdf.currentLineHeight(true) + lineGap) : this.pdf.heightOfString(text, { width, lineGap });
+    const h = lines ? lines.length * this.lineHeight(size) : this.pdf.heightOfString(text, { width, lineGap });
     this.heights.set(key, h);
     return h;
   }
@@ -276,10 +286,11 @@ class PdfWriter {
         underline: p.underline,
         strike: p.strike,
         oblique: p.italic ? 10 : false,
-        lineGap: p.size * (LINE_SPACING - 1),
+        lineGap: this.lineGap(p.size),
         link: p.link ?? null,
       };
-      if (height !== undefined) opts.height = height;
+      // pdfkit keeps a line only if the font's full (taller) line height fits: give it that much more room.
+      if (height !== undefined) opts.height = height + Math.max(0, -this.lineGap(p.size));
       const text = p.text.replace(/\v/g, '\n');
       if (i === 0) this.pdf.text(text, x, y, opts);
       else this.pdf.text(text, opts);
@@ -297,11 +308,10 @@ class PdfWriter {
     this.setFont(p);
     const lines = this.lines(text, width, `${p.bold ? 'b' : 'r'}${p.size}`);
     if (!lines || (align === 'justify' && lines.length > 1)) return false;
-    const lh = this.pdf.currentLineHeight(true);
-    const step = lh + p.size * (LINE_SPACING - 1);
+    const step = this.lineHeight(p.size);
     lines.forEach((line, k) => {
       const top = y + k * step;
-      if (top + lh > y + height || !line) return;
+      if (top + step > y + height + 0.01 || !line) return;
       let at = x;
       if (align === 'right') at = x + width - this.pdf.widthOfString(line.replace(/\s+$/, ''));
       else if (align === 'center') at = x + (width - this.pdf.widthOfString(line)) / 2;
