@@ -62,15 +62,21 @@ export function ownerLanguages(owners: readonly string[], input: OwnerLanguageIn
     if (k === 2) s.zh++;
     else if (k === 1) s.en++;
   };
-  for (const f of input.followUps) {
+  // Indexed loops: a for…of in code that runs once per execution makes an iterator result per row.
+  const { followUps, contacts } = input;
+  const writings = input.writings ?? [];
+  for (let i = 0; i < followUps.length; i++) {
+    const f = followUps[i];
     const s = scoreOf(f.owner);
     if (s) count(s, Math.max(kind(f.nextAction), kind(f.notes)));
   }
-  for (const c of input.contacts) {
+  for (let i = 0; i < contacts.length; i++) {
+    const c = contacts[i];
     const s = scoreOf(c.owner);
     if (s) count(s, Math.max(kind(c.topic), kind(c.customerFeedback), kind(c.ourActions)));
   }
-  for (const w of input.writings ?? []) {
+  for (let i = 0; i < writings.length; i++) {
+    const w = writings[i];
     const s = scoreOf(w.owner);
     if (s) count(s, kind(w.text));
   }

@@ -160,14 +160,14 @@ export function prepareRun(input: PrepareRunInput): PreparedRun {
   };
   for (const [owner, list] of digestOnly) {
     if (list.length <= DIGEST_MAX_ENTRIES) {
-      for (const i of list) planned.push(i);
+      for (let n = 0; n < list.length; n++) planned.push(list[n]);
       continue;
     }
     // Group by urgency and due date (a numeric key: rank, then the date's digits) and keep the groups that hold the
     // most urgent DIGEST_MAX_ENTRIES; ties inside the last group are left to the planner.
     const keys = list.map((i) => URGENCY_RANK[i.urgency] * 1e8 + dayNumber(i.dueDate));
     const counts = new Map<number, number>();
-    for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+    for (let n = 0; n < keys.length; n++) counts.set(keys[n], (counts.get(keys[n]) ?? 0) + 1);
     const groups = [...counts.keys()].sort((a, b) => a - b);
     let threshold = groups[groups.length - 1] as number;
     let sum = 0;

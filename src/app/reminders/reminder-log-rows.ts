@@ -31,7 +31,8 @@ function isFree(result: string | undefined): boolean {
  */
 export function producedKeys(rows: readonly ReminderLogRecord[]): Set<string> {
   const out = new Set<string>();
-  for (const r of rows) if (r.key && !isFree(r.result)) out.add(r.key);
+  // Indexed loops: the log only grows, and a for…of in code that runs once per execution makes a result per row.
+  for (let i = 0; i < rows.length; i++) if (rows[i].key && !isFree(rows[i].result)) out.add(rows[i].key);
   return out;
 }
 
@@ -41,7 +42,10 @@ export function producedKeys(rows: readonly ReminderLogRecord[]): Set<string> {
  */
 export function loggedMarks(rows: readonly ReminderLogRecord[]): Set<string> {
   const out = new Set<string>();
-  for (const r of rows) if (r.key && isFree(r.result)) out.add(`${r.key}|${r.result}|${r.detail ?? ''}`);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.key && isFree(r.result)) out.add(`${r.key}|${r.result}|${r.detail ?? ''}`);
+  }
   return out;
 }
 
@@ -52,7 +56,8 @@ export function loggedMarks(rows: readonly ReminderLogRecord[]): Set<string> {
  */
 export function recentSendRecipients(rows: readonly ReminderLogRecord[], now: number): number {
   let n = 0;
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     if (r.mode !== 'send' || r.result !== LOG_RESULT.sent || typeof r.when !== 'number') continue;
     if (r.when > now - DAY_MS && r.when <= now) n += Math.max(1, recipientCount(r.recipient ?? ''));
   }

@@ -26,6 +26,22 @@ import { loggedMarks, LOG_RESULT, producedKeys, recentSendRecipients, refOfKey, 
 import { reminderSettings, type ReminderSettings } from './reminder-settings';
 import { readJournal, RunJournal, type JournalEntry } from './run-journal';
 
+/**
+ * Orders by sheet row, made on first use: a run looks up the few orders its mails attach documents of, and a Map of
+ * every order would be made for them each hour.
+ */
+class OrdersByRow implements Pick<ReadonlyMap<number, OrderRecord>, 'get'> {
+  private map: Map<number, OrderRecord> | null = null;
+  constructor(private readonly orders: readonly OrderRecord[]) {}
+  get(row: number): OrderRecord | undefined {
+    if (!this.map) {
+      this.map = new Map();
+      for (let i = 0; i < this.orders.length; i++) this.map.set(this.orders[i]._row, this.orders[i]);
+    }
+    return this.map.get(row);
+  }
+}
+
 /** How long a run waits for another execution holding the document lock. */
 export const REMINDER_LOCK_MS = 30_000;
 /** Customer mails one run makes at most; the rest wait for the next hourly run. */
@@ -130,8 +146,7 @@ class ReminderRun {
     if (recovery.recovered.length) for (const item of prepared.items) if (!itemsByKey.has(item.key)) itemsByKey.set(item.key, item);
     const customersById = new Map<string, CustomerRecord>();
     for (const c of data.customers) if (c.customerId) customersById.set(c.customerId.trim().toLowerCase(), c);
-    const ordersByRow = new Map<number, OrderRecord>();
-    for (const o of data.orders) ordersByRow.set(o._row, o);
+    const ordersByRow = new OrdersByRow(data.orders);
 
     this.logRecovered(recovery, prepared, itemsByKey, customersById, data, settings, ordersByRow);
     this.produceCustomerMails(prepared.plan.customerMails, journal, data, settings, ordersByRow);
@@ -173,10 +188,14 @@ class ReminderRun {
     customersById: ReadonlyMap<string, CustomerRecord>,
     data: ReminderData,
     settings: ReminderSettings,
-    ordersByRow: ReadonlyMap<number, OrderRecord>,
+    ordersByRow: Pick<ReadonlyMap<number, OrderRecord>, 'get'>,
   ): void {
+    if (!recovery.recovered.length) return;
     const contactKeys = new Set<string>();
-    for (const c of data.contacts) if (c.remarks?.startsWith('Gendan ')) contactKeys.add(c.remarks.slice('Gendan '.length).trim());
+    for (let i = 0; i < data.contacts.length; i++) {
+      const remarks = data.contacts[i].remarks;
+      if (remarks?.startsWith('Gendan ')) contactKeys.add(remarks.slice('Gendan '.length).trim());
+    }
     for (const r of recovery.recovered) {
       this.report.recovered++;
       if (r.outcome === 'sent') this.report.sent++;
@@ -293,7 +312,7 @@ class ReminderRun {
     journal: RunJournal,
     data: ReminderData,
     settings: ReminderSettings,
-    ordersByRow: ReadonlyMap<number, OrderRecord>,
+    ordersByRow: Pick<ReadonlyMap<number, OrderRecord>, 'get'>,
   ): void {
     for (const m of mails) {
       if (this.elapsed() > MAIL_TIME_BUDGET_MS || !journal.hasRoomFor(m.key)) {
@@ -390,7 +409,9 @@ class ReminderRun {
 
   /** Counts every wait; logs the quota waits (once per key) — the reason the owners must be able to read. */
   private logWaits(prepared: PreparedRun, customersById: ReadonlyMap<string, CustomerRecord>): void {
-    for (const w of prepared.plan.waiting) {
+    const waiting = prepared.plan.waiting;
+    for (let i = 0; i < waiting.length; i++) {
+      const w = waiting[i];
       this.countWait(w.reason);
       if (w.reason !== 'quota') continue;
       const isMail = w.part === 'mail';

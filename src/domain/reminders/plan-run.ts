@@ -187,7 +187,7 @@ export function planReminderRun(input: PlanReminderRunInput): ReminderRunPlan {
     const items = staffNew.get(owner) as ReminderItem[];
     const to = staffEmail(owner);
     const wait = (reason: WaitingReason): void => {
-      for (const item of items) waiting.push({ item, part: 'digest', reason });
+      for (let i = 0; i < items.length; i++) waiting.push({ item: items[i], part: 'digest', reason });
     };
     if (!to) {
       wait('no-email');
@@ -270,7 +270,8 @@ export function planReminderRun(input: PlanReminderRunInput): ReminderRunPlan {
   }
 
   const quotaWaitsByOwner = new Map<string, number>();
-  for (const w of waiting) {
+  for (let i = 0; i < waiting.length; i++) {
+    const w = waiting[i];
     if (w.part === 'mail' && w.reason === 'quota') quotaWaitsByOwner.set(w.item.owner, (quotaWaitsByOwner.get(w.item.owner) ?? 0) + 1);
   }
   const digests: DigestPlan[] = digestOwners.map(({ owner, to, items }) => ({
