@@ -32,7 +32,7 @@ describe('templateBuildRequests', () => {
   it('emits requests with indexes per the Docs index model, writing blocks from the last, each at index 1', () => {
     const pt = (magnitude: number) => ({ magnitude, unit: 'PT' });
     const normal = (startIndex: number, endIndex: number) => ({
-      updateParagraphStyle: { range: { startIndex, endIndex }, paragraphStyle: { namedStyleType: 'NORMAL_TEXT', alignment: 'START' }, fields: 'namedStyleType,alignment,spaceAbove' },
+      updateParagraphStyle: { range: { startIndex, endIndex }, paragraphStyle: { namedStyleType: 'NORMAL_TEXT', alignment: 'START' }, fields: 'namedStyleType,alignment,spaceAbove,pageBreakBefore' },
     });
     const space = (startIndex: number, endIndex: number, magnitude: number) => ({
       updateParagraphStyle: { range: { startIndex, endIndex }, paragraphStyle: { spaceAbove: pt(magnitude) }, fields: 'spaceAbove' },
@@ -89,7 +89,7 @@ describe('templateBuildRequests', () => {
       space(1, 4, 8),
       text(1, 3, true, 10),
       { insertText: { location: { index: 1 }, text: 'T\n' } },
-      { updateParagraphStyle: { range: { startIndex: 1, endIndex: 3 }, paragraphStyle: { namedStyleType: 'HEADING_1', alignment: 'CENTER' }, fields: 'namedStyleType,alignment,spaceAbove' } },
+      { updateParagraphStyle: { range: { startIndex: 1, endIndex: 3 }, paragraphStyle: { namedStyleType: 'HEADING_1', alignment: 'CENTER' }, fields: 'namedStyleType,alignment,spaceAbove,pageBreakBefore' } },
       text(1, 2, true),
     ]);
   });

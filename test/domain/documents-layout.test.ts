@@ -129,6 +129,17 @@ describe('default templates: formatting', () => {
     }
   });
 
+  it.each(CASES)('%s (%s): only the packing list starts a page; no paragraph inherits a page break, heading or spacing', (type, lang) => {
+    const all = (content: StructuralElement[]): Paragraph[] => content.flatMap((el) => (el.paragraph ? [el.paragraph] : el.table ? el.table.tableRows.flatMap((r) => r.tableCells.flatMap((c) => all(c.content))) : []));
+    const paragraphs = all(built(type, lang).body.content);
+    const breaking = paragraphs.filter((p) => p.paragraphStyle.pageBreakBefore === true).map(textOf);
+    expect(breaking).toEqual(type === 'invoice' ? [lang === 'zh' ? '装箱单' : 'PACKING LIST'] : []);
+    const headings = paragraphs.filter((p) => p.paragraphStyle.namedStyleType === 'HEADING_1').map(textOf);
+    expect(headings.length).toBe(type === 'invoice' ? 2 : 1);
+    // empty paragraphs (the gaps before tables) are never headings nor spaced
+    for (const p of paragraphs.filter((x) => textOf(x) === '')) expect([p.paragraphStyle.namedStyleType, p.paragraphStyle.spaceAbove]).toEqual(['NORMAL_TEXT', undefined]);
+  });
+
   it.each(CASES)('%s (%s): the filled line rows are plain 9 pt text like the template row, in the same column widths', (type, lang) => {
     const template = built(type, lang);
     const { doc } = filled(template, mergeDataFor(type, lang, 3, { docNo: 'DOC-1' }));

@@ -37,7 +37,7 @@ export interface TableBlock {
 
 export type TemplateBlock =
   /** A HEADING_1 paragraph, centred. */
-  | { kind: 'title'; text: string }
+  | { kind: 'title'; text: string; newPage?: boolean }
   /** One or more paragraphs ("\n" separates them). */
   | { kind: 'paragraph'; text: string; bold?: boolean; align?: Alignment; fontSize?: number; spaceAbove?: number }
   /** A table; cell text may hold "\n" (several paragraphs in the cell). */
@@ -103,7 +103,7 @@ function vocabulary(lang: Lang) {
 }
 
 const P = (text: string, extra: { bold?: boolean; align?: Alignment; fontSize?: number; spaceAbove?: number } = {}): TemplateBlock => ({ kind: 'paragraph', text, ...extra });
-const TITLE = (text: string): TemplateBlock => ({ kind: 'title', text });
+const TITLE = (text: string, newPage = false): TemplateBlock => (newPage ? { kind: 'title', text, newPage } : { kind: 'title', text });
 /** A table of labels and values, two pairs a row: narrow labels, wide values. */
 const META = (rows: string[][], labelWidths: [number, number] = [72, 80]): TemplateBlock => ({
   kind: 'table',
@@ -111,10 +111,15 @@ const META = (rows: string[][], labelWidths: [number, number] = [72, 80]): Templ
   widths: [labelWidths[0], '*', labelWidths[1], '*'],
   boldColumns: [0, 2],
 });
-/** A line-item table: a header row (pinned), the line row, a totals row. */
+/** A column header with its unit on a line of its own: "N.W. (kg)" → "N.W." ↵ "(kg)", "净重（千克）" → "净重" ↵ "（千克）". */
+function unitBelow(label: string): string {
+  return label.includes('\n') ? label : label.replace(/\s*([（(])/, '\n$1');
+}
+
+/** A line-item table: a header row (pinned, units below the labels), the line row, a totals row. */
 const LINES = (rows: string[][], widths: ColumnWidth[], align: (Alignment | undefined)[]): TemplateBlock => ({
   kind: 'table',
-  rows,
+  rows: [rows[0].map(unitBelow), ...rows.slice(1)],
   widths,
   headerRows: 1,
   pinHeader: true,
@@ -272,7 +277,7 @@ function shippingNotice(lang: Lang): Blocks {
 }
 
 function invoice(lang: Lang): Blocks {
-  const { t, label, inCurrency } = vocabulary(lang);
+  const { t, label, inCurrency, gap } = vocabulary(lang);
   return [
     ...companyHeader(lang, true),
     TITLE(t('doc.invoice.title')),
@@ -297,7 +302,9 @@ function invoice(lang: Lang): Blocks {
     P(`${label('tpl.totalInWords')}{{total.words}}`),
     P(`${label('tpl.paymentTerms')}{{order.paymentTerms}}`),
     ...bankDetails(lang, false),
-    TITLE(t('doc.invoice.packingTitle')),
+    // The packing list is a document of its own: it starts a page.
+    TITLE(t('doc.invoice.packingTitle'), true),
+    P(`${label('tpl.invoiceNo')}{{doc.no}}${gap}${label('tpl.date')}{{doc.date}}${gap}${label('tpl.messrs')}{{customer.name}}`, { align: 'CENTER' }),
     LINES([
       [t('tpl.no'), t('tpl.goods'), t('tpl.quantity'), t('tpl.cartons'), t('tpl.netWeight'), t('tpl.grossWeight'), t('tpl.cbm')],
       ['{{line.no}}', '{{line.code}} {{line.name}}', '{{line.quantity}} {{line.unit}}', '{{line.cartons}}', '{{line.netWeight}}',
@@ -330,6 +337,12 @@ export function defaultTemplate(docType: DocType, lang: Lang): TemplateSpec {
 }
 
 const PT = (magnitude: number) => ({ magnitude, unit: 'PT' });
+
+/**
+ * The paragraph style fields every paragraph written sets (those not given are cleared): a new paragraph takes the
+ * style of the one it is written before, which may be a heading, spaced, or start a page.
+ */
+const PARAGRAPH_RESET = 'namedStyleType,alignment,spaceAbove,pageBreakBefore';
 
 /** The page of the default templates: A4 and its margins, set first. */
 function pageRequest(): DocsRequest {
@@ -429,13 +442,9 @@ export function templateBuildRequests(spec: TemplateSpec): DocsRequest[] {
       if (last && !text) continue;
       const end = AT + text.length + (last ? 0 : 1);
       requests.push({ insertText: { location: { index: AT }, text: last ? text : text + '\n' } });
-      requests.push({
-        updateParagraphStyle: {
-          range: { startIndex: AT, endIndex: end },
-          paragraphStyle: { namedStyleType: title ? 'HEADING_1' : 'NORMAL_TEXT', alignment: title ? 'CENTER' : block.align ?? 'START' },
-          fields: 'namedStyleType,alignment,spaceAbove',
-        },
-      });
+      const paragraphStyle: Record<string, unknown> = { namedStyleType: title ? 'HEADING_1' : 'NORMAL_TEXT', alignment: title ? 'CENTER' : block.align ?? 'START' };
+      if (title && block.newPage) paragraphStyle.pageBreakBefore = true;
+      requests.push({ updateParagraphStyle: { range: { startIndex: AT, endIndex: end }, paragraphStyle, fields: PARAGRAPH_RESET } });
       if (space !== undefined) {
         const firstEnd = text.includes('\n') ? AT + text.indexOf('\n') + 1 : end;
         requests.push({ updateParagraphStyle: { range: { startIndex: AT, endIndex: firstEnd }, paragraphStyle: { spaceAbove: PT(space) }, fields: 'spaceAbove' } });
@@ -451,7 +460,7 @@ export function templateBuildRequests(spec: TemplateSpec): DocsRequest[] {
     const columns = Math.max(...block.rows.map((r) => r.length));
     requests.push({ insertTable: { rows, columns, location: { index: AT } } });
     requests.push({
-      updateParagraphStyle: { range: { startIndex: AT, endIndex: AT + 1 }, paragraphStyle: { namedStyleType: 'NORMAL_TEXT', alignment: 'START' }, fields: 'namedStyleType,alignment,spaceAbove' },
+      updateParagraphStyle: { range: { startIndex: AT, endIndex: AT + 1 }, paragraphStyle: { namedStyleType: 'NORMAL_TEXT', alignment: 'START' }, fields: PARAGRAPH_RESET },
     });
     // The empty paragraph before the table is a small gap.
     requests.push(textStyle(AT, AT + 1, false, SPACER_FONT_PT));
