@@ -35,6 +35,7 @@ export async function build({ quiet = false } = {}) {
     write: false,
     logLevel: 'warning',
     loader: { '.html': 'text' },
+    inject: [path.join(root, 'scripts/bundle-globals.js')],
   });
   const bundle = result.outputFiles[0].text;
   const keys = registryKeys(bundle);

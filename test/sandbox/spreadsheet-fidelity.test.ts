@@ -2,6 +2,8 @@
 import { Sandbox } from '../../src/sandbox/runtime';
 import { SandboxEnv } from '../../src/sandbox/env';
 import { WallDate } from '../../src/sandbox/spreadsheet/model';
+import { parseByPatterns, parseInput } from '../../src/sandbox/spreadsheet/values';
+import fc from 'fast-check';
 
 function sandboxWith(code: string, env = new SandboxEnv({ timeZone: 'Asia/Shanghai' })): { sb: Sandbox; seen: unknown[] } {
   const sb = new Sandbox(code, env);
@@ -221,5 +223,21 @@ describe('fault injection', () => {
     sb.env.ledger.arm({ method: 'Range.setValues' });
     expect(() => sb.run('w')).toThrow('injected');
     expect(() => sb.run('w')).toThrow('injected');
+  });
+});
+
+describe('typed-text parsing shortcut', () => {
+  it('decides text by its first character exactly as trying every pattern does', () => {
+    const starts = ['a', 'O', 'P', 'D', 'S', 'Z', '中', '已', '(', '.', '#', '@', '/', ':', '%', '年', '_', 'é', 'x', 'E', 'N'];
+    const tails = ['', 'verdue', '1', '2026-03-02', '3/2/2026', 'rue', 'alse', '100%', '1,000.5', ' 12', '年3月2日', '€5', '12:30'];
+    for (const locale of ['en_US', 'de_DE', 'zh_CN']) {
+      for (const a of starts) for (const b of tails) expect(parseInput(a + b, locale)).toEqual(parseByPatterns(a + b, locale));
+    }
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), fc.constantFrom('en_US', 'fr_FR', 'zh_CN', 'ja_JP'), (text, locale) => {
+        expect(parseInput(text, locale)).toEqual(parseByPatterns(text, locale));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -47,6 +47,15 @@ export function parseInput(text: string, locale = 'en_US'): ParsedInput {
   if (text === '') return { value: '' };
   if (text.startsWith("'")) return { value: text.slice(1) };
   if (text.startsWith('=')) return { value: formulaValue(text), formula: text };
+  if (startsAsPlainText(text.charCodeAt(0))) return { value: text };
+  return parseByPatterns(text, locale);
+}
+
+/** parseInput without its plain-text shortcut: every pattern tried (exported so tests can check the shortcut). */
+export function parseByPatterns(text: string, locale = 'en_US'): ParsedInput {
+  if (text === '') return { value: '' };
+  if (text.startsWith("'")) return { value: text.slice(1) };
+  if (text.startsWith('=')) return { value: formulaValue(text), formula: text };
   const t = text.trim();
   if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true' };
   const decimalComma = /^(de|fr|es|it|pt|ru|nl|tr|pl|id|vi)/i.test(locale);
@@ -92,6 +101,20 @@ export function parseInput(text: string, locale = 'en_US'): ParsedInput {
   // Text that starts like a formula but is not a number is taken as a formula and fails to parse.
   if (/^[+-]/.test(t)) return { value: '#ERROR!', formula: '=' + t.slice(1) };
   return { value: text };
+}
+
+/**
+ * Whether text starting with this character can only be text: every number, percent, money, date, time, boolean and
+ * formula-like form below starts with a digit, a sign, a currency sign, t/f or white space. Most text Gendan writes
+ * (statuses, names, stage labels) is decided here without trying each pattern.
+ */
+function startsAsPlainText(c: number): boolean {
+  if (c >= 48 && c <= 57) return false; // 0-9
+  if (c === 43 || c === 45) return false; // + -
+  if (c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5) return false; // $ € £ ¥
+  if (c === 116 || c === 84 || c === 102 || c === 70) return false; // t T f F
+  if (c <= 32 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0x1680 || c === 0x202f || c === 0x205f) return false; // white space (trim)
+  return true;
 }
 
 /** Whole days since Sheets' epoch for a wall time (the number behind a date cell). */
