@@ -72,3 +72,52 @@ describe('a table longer than a page', () => {
     expect(rows.map((r) => r.includes('<w:tblHeader/>'))).toEqual(rows.map((_r, i) => i === 0));
   });
 });
+
+describe('pictures and column widths in a table', () => {
+  /** A one-column-of-pictures table of `rows` rows: each row a 60 pt picture (or, without, one line of text). */
+  function pictureTable(rows: number, withPictures: boolean): DocsApiDocument {
+    const T = 1;
+    const C = 2;
+    const at = (r: number, c: number) => T + 4 + r * (1 + 2 * C) + 2 * c;
+    const fills: unknown[] = [];
+    for (let r = rows - 1; r >= 0; r--) {
+      fills.push({ insertText: { location: { index: at(r, 1) }, text: `Row ${r + 1}` } });
+      if (withPictures) {
+        fills.push({
+          insertInlineImage: {
+            location: { index: at(r, 0) },
+            uri: `https://img.example.com/products/P-${r + 1}.jpg`,
+            objectSize: { height: { magnitude: 60, unit: 'PT' }, width: { magnitude: 60, unit: 'PT' } },
+          },
+        });
+      }
+    }
+    const doc = applyRequests(emptyDoc(), [{ insertTable: { rows, columns: C, location: { index: T } } }, ...fills]).doc;
+    return toApiDocument('pics', 'Pictures', doc);
+  }
+
+  it('gives each picture its own 60 pt of height: 12 picture rows need two A4 pages, 12 text rows one', () => {
+    const withPictures = pdfPages(renderPdf(pictureTable(12, true)));
+    expect(withPictures).toHaveLength(2);
+    expect(pdfPages(renderPdf(pictureTable(12, false)))).toHaveLength(1);
+    // the placeholder names the picture's file, never its whole address
+    const all = squash(withPictures.join('\n'));
+    for (let r = 1; r <= 12; r++) expect(all).toContain(squash(`[image] P-${r}.jpg`));
+    expect(all).not.toContain('img.example.com');
+  });
+
+  it('wraps text in the column width it is given', () => {
+    const long = 'word '.repeat(40).trim();
+    const doc = (w: number) => {
+      const base = applyRequests(emptyDoc(), [
+        { insertTable: { rows: 1, columns: 2, location: { index: 1 } } },
+        { updateTableColumnProperties: { tableStartLocation: { index: 2 }, columnIndices: [0], tableColumnProperties: { widthType: 'FIXED_WIDTH', width: { magnitude: w, unit: 'PT' } }, fields: 'width,widthType' } },
+        { insertText: { location: { index: 5 }, text: long } },
+      ]).doc;
+      return toApiDocument('w', 'w', base);
+    };
+    const lines = (w: number) => pdfPages(renderPdf(doc(w)))[0].split('\n').filter((l) => l.includes('word')).length;
+    // a narrow column takes many more lines than a wide one
+    expect(lines(60)).toBeGreaterThan(3 * lines(360));
+  });
+});
