@@ -1,6 +1,7 @@
 // Crash safety of one generation: a service call fails at every position of a quotation's run in turn; after a
 // re-run (what a user does when the run failed or reported a failure) there is exactly one document, its number
-// is unique, and every link in the order row points at a file that exists.
+// is unique, and every link in the order row points at a file that exists. The same for a quotation whose picture
+// Google cannot fetch (its run has a second, retried fill, which may be the call that fails).
 import { parseDocumentLinks } from '../../src/domain/documents/document-links';
 import { discoverPlaceholders } from '../../src/domain/documents/template-syntax';
 import { toApiDocument } from '../../src/sandbox/docs/model';
@@ -8,7 +9,7 @@ import { driveOf } from '../../src/sandbox/drive/model';
 import type { Sandbox } from '../../src/sandbox/runtime';
 import type { DocsDocument } from '../../src/ports';
 import { anOrder, docsWorkbook, generateFor, lastStep, linesFor, orderRow, outputs } from './documents-fixtures';
-import { cell, sheet } from './helpers';
+import { cell, ref, sheet } from './helpers';
 
 const ORDER = 'SO-2026-0101';
 
@@ -102,5 +103,51 @@ describe('what an interrupted run left is adopted, never repeated', () => {
     expect(step.byMethod['Docs:Documents.batchUpdate'] ?? 0).toBe(0);
     expect(step.byMethod['Drive:Files.copy'] ?? 0).toBe(0);
     expectExactlyOneQuotation(sb, 'after a lost export');
+  });
+});
+
+describe('a quotation whose picture Google cannot fetch survives a crash at any service call', () => {
+  /** The workbook, with the first line's product picture at an address Google can never reach. */
+  function unreachablePicture(): Sandbox {
+    const sb = workbook();
+    const products = sheet(sb, 'Products');
+    let row = 2;
+    while (cell(products, row, 'Product code') !== String(linesFor(ORDER, 1)[0].productCode)) row++;
+    sb.edit(ref(products, row, 'Image URL'), 'https://pictures.invalid/DH-2301.jpg');
+    return sb;
+  }
+
+  /** One quotation, as always — with links instead of pictures, none of them an image. */
+  function expectLinksNotPictures(sb: Sandbox, context: string): void {
+    expectExactlyOneQuotation(sb, context);
+    const [doc] = outputs(sb).docs;
+    const json = JSON.stringify(toApiDocument(doc.id, doc.name, doc.doc!));
+    expect({ context, images: Object.keys(doc.doc?.inlineObjects ?? {}).length, links: json.includes('https://pictures.invalid/DH-2301.jpg') }).toEqual({ context, images: 0, links: true });
+  }
+
+  const clean = unreachablePicture();
+  generateFor(clean, 'menuGenerateQuotation', [ORDER]);
+  const calls = lastStep(clean).total;
+
+  it('runs cleanly in two batchUpdates', () => {
+    expectLinksNotPictures(clean, 'clean run');
+    expect(lastStep(clean).byMethod['Docs:Documents.batchUpdate']).toBe(2);
+  });
+
+  it.each(Array.from({ length: calls }, (_, i) => i + 1))('call %i fails, the user runs it again: one document with links, one number', (at) => {
+    const sb = unreachablePicture();
+    sb.env.ledger.arm({ atCall: at });
+    let threw = false;
+    try {
+      generateFor(sb, 'menuGenerateQuotation', [ORDER]);
+    } catch {
+      threw = true;
+    }
+    expect(sb.env.ledger.faultFired()).toBe(true);
+    sb.env.ledger.disarm();
+    const finished = quoteOf(sb).links.length === 1 && !threw;
+    const reported = sb.env.uiEvents.some((u) => u.kind === 'alert' && /could not be finished|Something went wrong/.test(u.message ?? ''));
+    if (!finished || reported) generateFor(sb, 'menuGenerateQuotation', [ORDER]);
+    expectLinksNotPictures(sb, `fault at call ${at}${threw ? ' (run failed)' : ''}${reported ? ' (failure reported)' : ''}`);
   });
 });
