@@ -127,7 +127,7 @@ function dashboardRow(sheet: SheetModel, label: string | RegExp): string[] {
 
 function usd(n: string): string {
   const v = Number(n);
-  return Number.isFinite(v) ? `USD ${v.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}` : n;
+  return Number.isFinite(v) ? `USD ${v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}` : n;
 }
 
 async function main(): Promise<void> {
@@ -160,10 +160,15 @@ async function main(): Promise<void> {
   say(`   Follow-ups by status: ${fmtCounts(countBy(followUps, 'Status'))}`);
 
   say('\n3. Edits keep statuses true (onEdit, simple trigger)');
-  const fuRow = 2;
+  const fuRow = (() => {
+    const c = col(followUps, 'Status');
+    for (let r = 2; r <= followUps.lastRow(); r++) if (show(followUps.get(r, c)) !== 'Done') return r;
+    throw new Error('no open follow-up in the sample data');
+  })();
+  const fuWas = show(followUps.get(fuRow, col(followUps, 'Status')));
   const fuStatus = `${followUps.name}!${letter(col(followUps, 'Status'))}${fuRow}`;
   run({ kind: 'edit', a1: fuStatus, input: 'Done' });
-  say(`   Follow-up row ${fuRow} marked Done → Done on ${show(followUps.get(fuRow, col(followUps, 'Done on')))}`);
+  say(`   Follow-up row ${fuRow} (${fuWas}) marked Done → ${show(followUps.get(fuRow, col(followUps, 'Status')))}, Done on ${show(followUps.get(fuRow, col(followUps, 'Done on')))}`);
   const contracted = findRow(orders, 'Stage', 'Contracted');
   const no = show(orders.get(contracted, col(orders, 'Order no.')));
   run({ kind: 'edit', a1: `${orders.name}!${letter(col(orders, 'Deposit received on'))}${contracted}`, input: '2026-03-02' });
@@ -192,20 +197,21 @@ async function main(): Promise<void> {
   run(rowEdit(orders, gulf, { 'Delivery date': '2026-04-30' }));
   g = generate(gulf, 'menuGenerateContract');
   say(`   Delivery date typed (2026-04-30) → contract ${g.generated.join(', ') || '—'}; stage ${stageOf(gulf)}, Contract no. ${show(orders.get(gulf, col(orders, 'Contract no.')))}`);
-  // A new inquiry from the Chinese customer, typed as a salesperson would (order number, customer, terms; one line).
+  // A new inquiry from the Chinese customer, typed as a salesperson would (customer, terms; Gendan numbers it; one line).
   const lineSheet = sheetOf(s, 'orderLines');
   const hengtong = orders.lastRow() + 1;
-  run(rowEdit(orders, hengtong, { 'Order no.': 'SO-2026-0029', Customer: 'C-0003', Owner: 'owner@example.com', Stage: 'Inquiry', 'Inquiry date': '2026-03-02', Currency: 'CNY', 'Trade term': 'FOB', 'Port of loading': 'Ningbo', 'Delivery date': '2026-04-20' }));
-  run(rowEdit(lineSheet, lineSheet.lastRow() + 1, { 'Order no.': 'SO-2026-0029', Line: '1', 'Product code': 'DH-2301', Quantity: '500', 'Unit price': '42.5' }));
+  run(rowEdit(orders, hengtong, { Customer: 'C-0003', Owner: 'owner@example.com', Stage: 'Inquiry', 'Inquiry date': '2026-03-02', Currency: 'CNY', 'Trade term': 'FOB', 'Port of loading': 'Ningbo', 'Delivery date': '2026-04-20' }));
+  const newNo = show(orders.get(hengtong, col(orders, 'Order no.')));
+  run(rowEdit(lineSheet, lineSheet.lastRow() + 1, { 'Order no.': newNo, Line: '1', 'Product code': 'DH-2301', Quantity: '500', 'Unit price': '42.5' }));
   const total = Number(orders.get(hengtong, col(orders, 'Total amount')));
-  say(`   New inquiry SO-2026-0029 typed for C-0003 (${nameOf('C-0003')}, language zh) with one line → total CNY ${total.toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
+  say(`   New inquiry typed for C-0003 (${nameOf('C-0003')}, language zh), numbered ${newNo} by Gendan, with one line → total CNY ${total.toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
   const zhQuote = generate(hengtong, 'menuGenerateQuotation');
   const zhStage1 = stageOf(hengtong);
   const zhContract = generate(hengtong, 'menuGenerateContract');
   say(`   In Chinese: quotation ${zhQuote.generated.join(', ') || '—'} (stage → ${zhStage1}), contract ${zhContract.generated.join(', ') || '—'} (stage → ${stageOf(hengtong)})`);
   // The Documents cell holds one line per document: its number, then its Doc and PDF links.
   const docLines = show(orders.get(hengtong, col(orders, 'Documents'))).split('\n').filter(Boolean);
-  say(`   Documents cell of SO-2026-0029: ${docLines.map((l) => l.replace(/https:\/\/([^/]+)\/\S+/g, '$1/…')).join(' | ')}`);
+  say(`   Documents cell of ${newNo}: ${docLines.map((l) => l.replace(/https:\/\/([^/]+)\/\S+/g, '$1/…')).join(' | ')}`);
   const made = newFiles(s, seen);
   say(`   Drive: ${made.length} files in the customers' folders, e.g. "${made[0] ?? ''}", "${made[made.length - 1] ?? ''}"`);
   for (const p of [...zhQuote.problems, ...zhContract.problems]) say(`   (problem: ${p})`);

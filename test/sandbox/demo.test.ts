@@ -42,6 +42,8 @@ describe('the demo (npm start)', () => {
     expect(printed).toMatch(/Sales contract refused: .*Delivery date is missing/);
     expect(printed).toMatch(/contract SC-2026-\d{4}; stage Contracted, Contract no\. SC-2026-\d{4}/);
     expect(printed).toMatch(/In Chinese: quotation QT-2026-\d{4} \(stage → Quoted\), contract SC-2026-\d{4} \(stage → Contracted\)/);
+    expect(printed).toMatch(/New inquiry typed for C-0003 \(上海恒通建材有限公司, language zh\), numbered SO-2026-0029 by Gendan/);
+    expect(printed).toMatch(/Follow-up row \d+ \((Pending|In progress|Overdue)\) marked Done → Done, Done on 2026-03-02/);
     expect(printed).toMatch(/Documents cell of SO-2026-0029: quotation QT-2026-\d{4} · Doc docs\.google\.com\/… · PDF drive\.google\.com\/… \| contract SC-2026-\d{4}/);
   });
 
