@@ -191,6 +191,7 @@ describe('Docs batchUpdate errors', () => {
     );
     expect(errorOf(() => batch(k, id, [{ updateDocumentStyle: { documentStyle: { marginTop: pt(-1) }, fields: 'marginTop' } }]))).toContain('must be at least 0');
     expect(errorOf(() => batch(k, id, [{ updateDocumentStyle: { documentStyle: {}, fields: 'defaultHeaderId' } }]))).toContain('Invalid field mask');
+    expect(errorOf(() => batch(k, id, [{ updateDocumentStyle: { documentStyle: { marginHeader: pt(20) }, fields: 'marginHeader' } }]))).toContain('The sandbox does not model documentStyle.marginHeader');
     expect(errorOf(() => batch(k, id, [{ updateDocumentStyle: { documentStyle: { marginTop: pt(10) } } }]))).toContain("At least one field must be listed in 'fields'");
   });
 

@@ -75,6 +75,8 @@ const ROW_FIELDS = ['minRowHeight', 'tableHeader', 'preventOverflow'];
 const COLUMN_FIELDS = ['width', 'widthType'];
 /** The DocumentStyle fields updateDocumentStyle may set (headers, footers and tabs are not modeled). */
 const DOCUMENT_FIELDS = ['background', 'marginTop', 'marginBottom', 'marginLeft', 'marginRight', 'pageNumberStart', 'pageSize', 'flipPageOrientation'];
+/** Writable DocumentStyle fields of the real API that the sandbox does not model: refused loudly, not ignored. */
+const DOCUMENT_UNMODELED = ['useFirstPageHeaderFooter', 'useEvenPageHeaderFooter', 'useCustomHeaderFooterMargins', 'marginHeader', 'marginFooter', 'documentFormat'];
 
 const NAMED_STYLES = ['NORMAL_TEXT', 'TITLE', 'SUBTITLE', 'HEADING_1', 'HEADING_2', 'HEADING_3', 'HEADING_4', 'HEADING_5', 'HEADING_6'];
 const ALIGNMENTS = ['START', 'CENTER', 'END', 'JUSTIFIED'];
@@ -703,6 +705,9 @@ class Editor {
   }
 
   private updateDocumentStyle(r: Obj): Reply {
+    const mask = typeof r.fields === 'string' ? r.fields.split(',').map((f) => f.trim().split('.')[0]) : [];
+    const unmodeled = mask.find((f) => DOCUMENT_UNMODELED.includes(f));
+    if (unmodeled) throw new DocsPayloadError(`The sandbox does not model documentStyle.${unmodeled} (requests[${this.n}].updateDocumentStyle).`);
     const fields = this.fields(r, DOCUMENT_FIELDS);
     const given = obj(r.documentStyle) ?? {};
     const dimension = (path: string, v: unknown, min: number): void => {
