@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { docTypeSpec, documentLanguage, DOC_TYPES, isDocType } from '../../src/domain/documents/doc-types';
+import { docTypeSpec, documentLanguage, DOC_TYPES, FIELD_PARTS, isDocType } from '../../src/domain/documents/doc-types';
 import { fieldDef, isLineField, LINE_FIELDS, SCALAR_FIELDS } from '../../src/domain/documents/field-catalog';
 import { documentsCatalog } from '../../src/domain/i18n/documents';
 import type { MergeProblemCode } from '../../src/domain/documents/plan-merge';
@@ -24,7 +24,8 @@ describe('document types', () => {
     const spec = docTypeSpec(type);
     for (const name of spec.fields) expect([name, fieldDef(name) !== undefined && !isLineField(name)]).toEqual([name, true]);
     for (const name of spec.lineFields) expect([name, fieldDef(name) !== undefined && isLineField(name)]).toEqual([name, true]);
-    for (const name of spec.required) expect(spec.fields).toContain(name);
+    const carried = [...spec.fields, ...spec.fields.flatMap((f) => FIELD_PARTS[f] ?? [])];
+    for (const name of spec.required) expect(carried).toContain(name);
     for (const name of spec.requiredLineFields) expect(spec.lineFields).toContain(name);
     expect(spec.linesRequired).toBe(true);
   });

@@ -214,7 +214,7 @@ function contract(lang: Lang): Blocks {
     P(`${label('tpl.paymentTerms')}{{order.paymentTerms}}`),
     P(`{{#if order.depositPercent}}${t('tpl.deposit', { percent: '{{order.depositPercent}}', amount: '{{order.depositAmount}}' })}{{/if}}`),
     P(`{{#if order.packagingRequirements}}${label('tpl.packagingRequirements')}{{order.packagingRequirements}}{{/if}}`),
-    P(t('tpl.shippingTerms', { term: '{{order.tradeTerm}}', transport: '{{order.transport}}', from: '{{order.portOfLoading}}', to: '{{order.destinationPort}}' })),
+    P(`{{#if order.shippingTerms}}${t('tpl.shippingTerms', { terms: '{{order.shippingTerms}}' })}{{/if}}`),
     P(`${label('tpl.deliveryDate')}{{order.deliveryDate}}`),
     ...bankDetails(lang, true),
     SIGNATURES([

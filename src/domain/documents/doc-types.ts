@@ -36,6 +36,11 @@ export interface DocTypeSpec {
 }
 
 const COMPANY = ['company.name', 'company.address', 'company.phone', 'company.email'];
+
+/** Fields a document shows through one composed field (a required part is carried by carrying the whole). */
+export const FIELD_PARTS: Readonly<Record<string, readonly string[]>> = {
+  'order.shippingTerms': ['order.tradeTerm', 'order.transport', 'order.portOfLoading', 'order.destinationPort'],
+};
 const BANK = ['bank.beneficiary', 'bank.name', 'bank.account', 'bank.swift'];
 
 const SPECS: Record<DocType, DocTypeSpec> = {
@@ -66,8 +71,8 @@ const SPECS: Record<DocType, DocTypeSpec> = {
     defaultLanguage: 'customer',
     fields: ['doc.no', 'doc.date', 'order.no', ...COMPANY, 'company.signature', 'customer.name', 'customer.contact', 'customer.address',
       'customer.phone', 'customer.email', 'order.currency', 'total.quantity', 'total.amount', 'total.words', 'order.paymentTerms',
-      'order.depositPercent', 'order.depositAmount', 'order.packagingRequirements', 'order.tradeTerm', 'order.transport',
-      'order.portOfLoading', 'order.destinationPort', 'order.deliveryDate', ...BANK, 'bank.address'],
+      'order.depositPercent', 'order.depositAmount', 'order.packagingRequirements', 'order.shippingTerms', 'order.deliveryDate',
+      ...BANK, 'bank.address'],
     lineFields: ['line.no', 'line.code', 'line.name', 'line.description', 'line.quantity', 'line.unit', 'line.unitPrice', 'line.amount'],
     required: ['doc.no', 'company.name', 'company.address', 'customer.name', 'customer.address', 'order.currency',
       'order.paymentTerms', 'order.tradeTerm', 'order.deliveryDate', ...BANK],

@@ -70,6 +70,7 @@ export const SCALAR_FIELDS: readonly FieldDef[] = [
   text('order.transport', 'order'),
   text('order.portOfLoading', 'order'),
   text('order.destinationPort', 'order'),
+  text('order.shippingTerms', 'order'),
   date('order.deliveryDate', 'order'),
   text('order.factory', 'order'),
   text('order.factoryPoNo', 'order'),

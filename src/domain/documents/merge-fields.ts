@@ -412,6 +412,7 @@ export function buildMergeData(input: BuildMergeInput): MergeData {
   setText('order.transport', order.transport ? tDocOr(lang, `transport.${order.transport}`, order.transport) : '');
   setText('order.portOfLoading', order.portOfLoading);
   setText('order.destinationPort', order.destinationPort);
+  setText('order.shippingTerms', shippingTerms(lang, fields['order.tradeTerm'], fields['order.transport'], fields['order.portOfLoading'], fields['order.destinationPort']));
   setDate('order.deliveryDate', order.deliveryDate);
   setText('order.factory', str(order.factory) || (factories.size === 1 ? [...factories][0] : ''));
   setText('order.factoryPoNo', order.factoryPoNo);
@@ -449,4 +450,16 @@ function tDocOr(lang: Lang, id: string, fallback: string): string {
   } catch {
     return fallback;
   }
+}
+
+/**
+ * The shipping terms sentence's parts that are filled in, in the document language: the trade term, the transport
+ * and the route, so a missing port leaves no ", , from to" behind. Empty when none is filled in.
+ * @example shippingTerms('en', 'FOB', 'Sea freight', 'Ningbo', 'Jebel Ali') // 'FOB, Sea freight, from Ningbo to Jebel Ali'
+ * @example shippingTerms('zh', 'CIF', '', '', '汉堡') // 'CIF，运至汉堡'
+ */
+export function shippingTerms(lang: Lang, term = '', transport = '', from = '', to = ''): string {
+  const [t, v, f, d] = [term, transport, from, to].map((x) => String(x ?? '').trim());
+  const route = f && d ? tDoc(lang, 'route.fromTo', { from: f, to: d }) : f ? tDoc(lang, 'route.from', { from: f }) : d ? tDoc(lang, 'route.to', { to: d }) : '';
+  return [t, v, route].filter(Boolean).join(tDoc(lang, 'list.separator'));
 }
