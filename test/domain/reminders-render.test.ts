@@ -20,24 +20,54 @@ import { SHEET_ZONE, at, customer, followUp, item, order } from './reminders-fix
 const linkTo = (ledger: ReminderLedger, row: number) => `https://docs.google.com/spreadsheets/d/abc/edit#gid=${ledger}&range=A${row}`;
 const EVIL = '<script>alert(1)</script>';
 
-function digestWith(entries: DigestPlan['entries'], waitingForQuota = 0): DigestPlan {
-  return { key: 'digest:li@team.cn:2026-03-09', owner: 'li@team.cn', to: 'li@team.cn', date: '2026-03-09', entries, waitingForQuota };
+function digestWith(entries: DigestPlan['entries'], waitingForQuota = 0, extra: Partial<DigestPlan> = {}): DigestPlan {
+  const open = { overdue: 0, today: 0, upcoming: 0 };
+  for (const e of entries) open[e.item.urgency]++;
+  return { key: 'digest:li@team.cn:2026-03-09', owner: 'li@team.cn', to: 'li@team.cn', date: '2026-03-09', entries, open, more: 0, waitingForQuota, ...extra };
 }
 
 describe('renderDigest', () => {
   const overdue = item({ customerName: EVIL, action: { en: `Send the quotation follow-up to ${EVIL}`, zh: `给${EVIL}发报价跟进邮件` } });
   const today = item({ rule: 'follow-up-due', audience: 'staff', urgency: 'today', dueDate: '2026-03-09', ref: { ledger: 'follow-ups', row: 8, id: 'FU-1' }, action: { en: 'Call Mr Chen (Acme)', zh: '给陈先生打电话（Acme）' } });
   const upcoming = item({ rule: 'delivery-soon', audience: 'staff', urgency: 'upcoming', dueDate: '2026-03-11', ref: { ledger: 'orders', row: 3, id: 'SO-3' }, action: { en: 'Confirm with the factory', zh: '与工厂确认' } });
-  const digest = digestWith([{ item: overdue, mail: 'draft' }, { item: today }, { item: upcoming }], 4);
+  const digest = digestWith([{ item: overdue, mail: 'draft', isNew: true }, { item: today, isNew: false }, { item: upcoming, isNew: false }], 4);
 
-  it('groups items as Overdue, Due today, Coming up, and counts them in the subject', () => {
+  it('groups items as Overdue, Due today, Coming up, and counts them (and the new ones) in the subject', () => {
     const d = renderDigest(digest, { lang: 'en', linkTo });
-    expect(d.subject).toBe('Gendan 2026-03-09: 1 overdue, 1 due today, 1 coming up');
-    const order = ['Overdue (1)', 'Due today (1)', 'Coming up (1)'].map((h) => d.text.indexOf(h));
+    expect(d.subject).toBe('Gendan 2026-03-09: 1 overdue (1 new), 1 due today, 1 coming up');
+    const order = ['Overdue (1, 1 new)', 'Due today (1)', 'Coming up (1)'].map((h) => d.text.indexOf(h));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(d.html.indexOf('Overdue (1)')).toBeLessThan(d.html.indexOf('Due today (1)'));
+    expect(d.html.indexOf('Overdue (1, 1 new)')).toBeLessThan(d.html.indexOf('Due today (1)'));
     expect(d.text).toContain('- Acme Trading LLC: Call Mr Chen (Acme) (due 2026-03-09; Follow-up due)');
+  });
+
+  it('marks the items no earlier digest listed as new, and only those', () => {
+    const d = renderDigest(digest, { lang: 'en', linkTo });
+    const lines = d.text.split('\n').filter((l) => l.startsWith('- '));
+    expect(lines.map((l) => l.startsWith('- [new] '))).toEqual([true, false, false]);
+    expect(d.text).toContain('Items marked “new” are in your digest for the first time');
+    expect(d.html.match(/>new<\/span>/g)).toHaveLength(1);
+    const none = renderDigest(digestWith([{ item: today, isNew: false }]), { lang: 'en', linkTo });
+    expect(none.subject).toBe('Gendan 2026-03-09: 0 overdue, 1 due today, 0 coming up');
+    expect(none.text).not.toContain('[new]');
+    expect(none.text).not.toContain('marked “new”');
+  });
+
+  it('counts the open items it does not list, in the subject, the headings and a line of their own', () => {
+    const d = renderDigest(digestWith([{ item: overdue, isNew: true }], 0, { open: { overdue: 3, today: 2, upcoming: 0 }, more: 4 }), { lang: 'en', linkTo });
+    expect(d.subject).toBe('Gendan 2026-03-09: 3 overdue (1 new), 2 due today, 0 coming up');
+    expect(d.text).toContain('Overdue (3, 1 listed here, 1 new)');
+    expect(d.text).toContain('Due today (2, 0 listed here)');
+    expect(d.text).not.toContain('Coming up');
+    expect(d.text).toContain('4 more open item(s), less urgent, are not listed here: this digest lists the 1 most urgent.');
+    expect(renderDigest(digest, { lang: 'en', linkTo }).text).not.toContain('more open item');
+  });
+
+  it('says in its footer that items stay until done or moved', () => {
+    expect(renderDigest(digest, { lang: 'en', linkTo }).text).toMatch(/Open items stay in your digest every day until they are done or their date moves/);
+    expect(renderDigest(digest, { lang: 'zh', linkTo }).text).toMatch(/未完成的事项每天都会列在汇总中，直到完成或日期调整/);
+    expect(renderDigest(digest, { lang: 'en', linkTo }).text).not.toContain('comes once');
   });
 
   it('escapes every cell value in the HTML', () => {
@@ -60,17 +90,22 @@ describe('renderDigest', () => {
     const d = renderDigest(digest, { lang: 'en', linkTo });
     expect(d.text).toContain('a draft to the customer is ready in Gmail');
     expect(d.text).toContain('4 customer mail(s) are waiting for mail quota');
-    expect(renderDigest(digestWith([{ item: today }]), { lang: 'en', linkTo }).text).not.toContain('waiting for mail quota');
+    expect(renderDigest(digestWith([{ item: today, isNew: true }]), { lang: 'en', linkTo }).text).not.toContain('waiting for mail quota');
   });
 
   it('speaks the owner’s language', () => {
     const d = renderDigest(digest, { lang: 'zh', linkTo });
-    expect(d.subject).toBe('跟单提醒 2026-03-09：逾期 1 项，今日到期 1 项，即将到期 1 项');
-    expect(d.html).toContain('已逾期 (1)');
-    expect(d.html).toContain('今日到期 (1)');
-    expect(d.html).toContain('即将到期 (1)');
+    expect(d.subject).toBe('跟单提醒 2026-03-09：逾期 1 项（新增 1 项），今日到期 1 项，即将到期 1 项');
+    expect(d.html).toContain('已逾期（1，新增 1 项）');
+    expect(d.html).toContain('今日到期（1）');
+    expect(d.html).toContain('即将到期（1）');
+    expect(d.html).toContain('>新</span>');
+    expect(d.text).toContain('- [新] ');
     expect(d.html).toContain('给&lt;script&gt;alert(1)&lt;/script&gt;发报价跟进邮件');
     expect(d.text).toContain('另有 4 封客户邮件因邮件配额不足待发');
+    const more = renderDigest(digestWith([{ item: overdue, isNew: false }], 0, { open: { overdue: 5, today: 0, upcoming: 0 }, more: 4 }), { lang: 'zh', linkTo });
+    expect(more.text).toContain('已逾期（5，此处列出 1 项）');
+    expect(more.text).toContain('另有 4 项较不紧急的未完成事项未在此列出（本汇总只列出最紧急的 1 项）');
   });
 
   it('renders a digest straight from a plan', () => {
@@ -87,6 +122,7 @@ describe('renderDigest', () => {
     const d = renderDigest(plan.digests[0] as DigestPlan, { lang: 'en', linkTo });
     expect(d.html).not.toMatch(/<script/i);
     expect(d.text).toContain('Send the revised quotation');
+    expect(d.subject).toBe('Gendan 2026-03-09: 1 overdue (1 new), 1 due today (1 new), 0 coming up');
   });
 });
 

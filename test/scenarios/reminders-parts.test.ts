@@ -5,11 +5,11 @@ import { reminderSettings } from '../../src/app/reminders/reminder-settings';
 import { keyHeaderValue, parseKeyHeader } from '../../src/app/reminders/recover-journal';
 import { JOURNAL_PROPERTY, readJournal, RunJournal } from '../../src/app/reminders/run-journal';
 import { loggedMarks, producedKeys, recentSendRecipients, refOfKey, ruleOfKey } from '../../src/app/reminders/reminder-log-rows';
-import { customerLanguage, limitDigest, signatureUnder } from '../../src/app/reminders/compose-mails';
+import { customerLanguage, signatureUnder } from '../../src/app/reminders/compose-mails';
 import { finishPlan, hourIn } from '../../src/app/reminders/prepare-run';
 import type { KeyValueStore } from '../../src/ports';
 import { defaultSettings } from '../../src/domain/settings';
-import { planReminderRun, type DigestPlan } from '../../src/domain/reminders/plan-run';
+import { DIGEST_MAX_ENTRIES, planReminderRun, type DigestPlan } from '../../src/domain/reminders/plan-run';
 import { DEFAULT_REMINDER_CONFIG, type ReminderItem } from '../../src/domain/reminders/rules';
 import type { CustomerRecord, FollowUpRecord, ReminderLogRecord } from '../../src/domain/ledgers/records';
 import { LI, WANG, addCustomers, addQuotedOrders, addRows, allMail, parse, setUpWorkbook, wall, type Customer } from './reminders-fixtures';
@@ -158,13 +158,13 @@ describe('composing', () => {
     expect(customerLanguage({ country: '中国', language: 'en' })).toBe('en');
   });
 
-  it('lists at most 100 entries in a digest and counts the rest', () => {
-    const entries = Array.from({ length: 130 }, (_, i) => ({ item: { key: `k${i}` } as ReminderItem }));
-    const digest = { key: 'd', owner: LI, to: LI, date: '2026-03-09', entries, waitingForQuota: 0 } satisfies DigestPlan;
-    const limited = limitDigest(digest, 5);
-    expect(limited.digest.entries).toHaveLength(100);
-    expect(limited.more).toBe(35);
-    expect(limitDigest({ ...digest, entries: entries.slice(0, 3) }, 0).more).toBe(0);
+  it('lists at most 100 entries in a digest, the most urgent, and counts the rest', () => {
+    const items = Array.from({ length: 130 }, (_, i) => ({ key: `k${String(i).padStart(3, '0')}`, owner: LI, urgency: 'overdue', dueDate: '2026-03-01', audience: 'staff' }) as ReminderItem);
+    const plan = planReminderRun({ items: [...items].reverse(), alreadyLogged: new Set(['k000']), now: wall('2026-03-09T10:00', 'Asia/Shanghai'), quota: 10, mode: 'draft', customers: [], timeZone: 'Asia/Shanghai' });
+    const [digest] = plan.digests as DigestPlan[];
+    expect(digest?.entries.map((e) => e.item.key)).toEqual(items.slice(0, DIGEST_MAX_ENTRIES).map((i) => i.key));
+    expect(digest?.entries.filter((e) => !e.isNew).map((e) => e.item.key)).toEqual(['k000']);
+    expect([digest?.open.overdue, digest?.more, DIGEST_MAX_ENTRIES]).toEqual([130, 30, 100]);
   });
 });
 
@@ -196,7 +196,12 @@ describe('finishPlan', () => {
       ['LA2', 'outside-hours'],
       ['SH2', 'run-limit'],
     ]);
-    expect(p.digests[0]?.entries.map((e) => e.mail)).toEqual(['outside-hours', 'outside-hours', 'draft', 'run-limit']);
+    expect(p.digests[0]?.entries.map((e) => [e.mail, e.isNew])).toEqual([
+      ['outside-hours', true],
+      ['outside-hours', true],
+      ['draft', true],
+      ['run-limit', true],
+    ]);
     expect(hourIn(now, zone)).toBe(10);
   });
 });

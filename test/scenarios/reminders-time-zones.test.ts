@@ -102,7 +102,7 @@ describe('reminders across time zones', () => {
       [WANG, `digest:${WANG}:2026-03-06`],
     ]);
     const li = await parse(digests[0]);
-    expect(li.subject).toBe('Gendan 2026-03-06: 4 overdue, 0 due today, 0 coming up');
+    expect(li.subject).toBe('Gendan 2026-03-06: 4 overdue (4 new), 0 due today, 0 coming up');
     expect(li.text).toContain('a draft to the customer is ready in Gmail');
     expect(li.text).toContain("the customer mail waits for the customer's working hours");
     expect(li.text).toContain('no customer mail: the customer asked not to be emailed for now');

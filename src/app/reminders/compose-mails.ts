@@ -6,8 +6,7 @@ import { latestDocument, parseDocumentLinks, type DocumentLink } from '../../dom
 import type { DocType as DocumentDocType } from '../../domain/documents/doc-types';
 import type { CustomerRecord, MailMode, OrderRecord } from '../../domain/ledgers/records';
 import type { CustomerMailPlan, DigestPlan } from '../../domain/reminders/plan-run';
-import { escapeHtml, pickMailTemplate, renderCustomerMail, renderDigest, type MailTemplateEntry } from '../../domain/reminders/render';
-import { remindersAppText } from '../../domain/i18n/reminders-app';
+import { pickMailTemplate, renderCustomerMail, renderDigest, type MailTemplateEntry } from '../../domain/reminders/render';
 import type { DocType, ReminderItem, ReminderLedger } from '../../domain/reminders/rules';
 import { countryCode } from '../../domain/time/working-days';
 
@@ -132,36 +131,11 @@ export function composeCustomerMail(m: CustomerMailPlan, ctx: CustomerMailContex
   };
 }
 
-/** Entries one digest lists at most: a longer list is not read. The rest come in the next days' digests. */
-export const DIGEST_MAX_ENTRIES = 100;
-
 /**
- * The part of a digest one mail lists: its most urgent entries (the planner sorts them overdue first, then by due
- * date), and how many more are left for the owner's next digests (with `leftOut` set aside before planning) — they
- * are not logged, so none is lost.
- * @example limitDigest(digest, 0, 2).more // digest.entries.length - 2
+ * An owner's digest in their language; every item links to its row.
+ * @example composeDigest(plan.digests[0], 'zh', (ledger, row) => url).subject // '跟单提醒 2026-03-09：…'
  */
-export function limitDigest(d: DigestPlan, leftOut = 0, max = DIGEST_MAX_ENTRIES): { digest: DigestPlan; more: number } {
-  if (d.entries.length <= max) return { digest: d, more: leftOut };
-  return { digest: { ...d, entries: d.entries.slice(0, max) }, more: d.entries.length - max + leftOut };
-}
-
-/**
- * An owner's digest in their language; every item links to its row; `more` entries left for later are counted
- * above the footer.
- * @example composeDigest(plan.digests[0], 'zh', (ledger, row) => url).subject // 'Gendan 2026-03-09：…'
- */
-export function composeDigest(d: DigestPlan, lang: Lang, linkTo: (ledger: ReminderLedger, row: number) => string, more = 0): ComposedMail {
+export function composeDigest(d: DigestPlan, lang: Lang, linkTo: (ledger: ReminderLedger, row: number) => string): ComposedMail {
   const r = renderDigest(d, { lang, linkTo });
-  let { text, html } = r;
-  if (more > 0) {
-    const line = remindersAppText(lang, 'digest.more', { count: more });
-    const lines = text.split('\n');
-    lines.splice(Math.max(0, lines.length - 1), 0, line, '');
-    text = lines.join('\n');
-    const at = html.lastIndexOf('<p style="color:#888');
-    const p = `<p><b>${escapeHtml(line)}</b></p>`;
-    html = at >= 0 ? `${html.slice(0, at)}${p}${html.slice(at)}` : html.replace(/<\/div>$/, `${p}</div>`);
-  }
-  return { key: d.key, mode: 'send', to: d.to, subject: r.subject, text, html, language: lang };
+  return { key: d.key, mode: 'send', to: d.to, subject: r.subject, text: r.text, html: r.html, language: lang };
 }

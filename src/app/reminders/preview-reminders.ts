@@ -6,10 +6,10 @@ import { REMINDERS_APP_MESSAGES, remindersAppText, type RemindersAppMessageId } 
 import type { CustomerRecord, OrderRecord } from '../../domain/ledgers/records';
 import { customerTimeZone } from '../../domain/reminders/customer-time';
 import type { WaitingItem } from '../../domain/reminders/plan-run';
-import type { ReminderLedger, Urgency } from '../../domain/reminders/rules';
+import type { ReminderLedger } from '../../domain/reminders/rules';
 import { instantToWall, wallDateString } from '../../domain/time/zone';
 import type { AppContext } from '../context';
-import { attachmentName, composeCustomerMail, composeDigest, limitDigest } from './compose-mails';
+import { attachmentName, composeCustomerMail, composeDigest } from './compose-mails';
 import { loadReminderData } from './load-reminder-data';
 import { ownerLanguages } from './owner-language';
 import { prepareRun } from './prepare-run';
@@ -118,10 +118,15 @@ export function previewReminders(ctx: AppContext): PreviewData {
   const digestList = capped(plan.digests);
   const digests: PreviewDigest[] = digestList.shown.map((d) => {
     const owner = langs.get(d.owner) ?? ctx.lang;
-    const { digest, more } = limitDigest(d, prepared.digestOverflow.get(d.owner) ?? 0);
-    const composed = composeDigest(digest, owner, linkTo, more);
-    const count = (u: Urgency) => d.entries.filter((e) => e.item.urgency === u).length;
-    return { to: d.to, language: owner, subject: composed.subject, items: t('preview.items', { overdue: count('overdue'), today: count('today'), upcoming: count('upcoming') }), text: composed.text };
+    const composed = composeDigest(d, owner, linkTo);
+    const fresh = d.entries.filter((e) => e.isNew).length;
+    return {
+      to: d.to,
+      language: owner,
+      subject: composed.subject,
+      items: t('preview.items', { overdue: d.open.overdue, today: d.open.today, upcoming: d.open.upcoming, new: fresh }),
+      text: composed.text,
+    };
   });
 
   const mailList = capped(plan.customerMails);

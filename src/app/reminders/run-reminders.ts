@@ -11,16 +11,16 @@ import { langOf, type Lang } from '../../domain/i18n/i18n';
 import { appText } from '../../domain/i18n/app';
 import { remindersAppText } from '../../domain/i18n/reminders-app';
 import type { ContactRecord, CustomerRecord, OrderRecord } from '../../domain/ledgers/records';
-import { customerMailKey, digestKey, type CustomerMailPlan, type DigestPlan, type MailOutcome, type WaitingReason } from '../../domain/reminders/plan-run';
+import { customerMailKey, DIGEST_MAX_ENTRIES, digestKey, mostUrgent, type CustomerMailPlan, type DigestPlan, type MailOutcome, type WaitingReason } from '../../domain/reminders/plan-run';
 import { reminderRule, type ReminderItem, type ReminderLedger } from '../../domain/reminders/rules';
 import { instantToWall, type LocalDate } from '../../domain/time/zone';
 import { nextNumbers } from '../../domain/numbering';
 import { counterKey, seriesOf } from '../assign-numbers';
 import type { AppContext } from '../context';
-import { attachmentName, composeCustomerMail, composeDigest, DIGEST_MAX_ENTRIES, limitDigest, type ComposedMail } from './compose-mails';
+import { attachmentName, composeCustomerMail, composeDigest, type ComposedMail } from './compose-mails';
 import { loadReminderData, type ReminderData } from './load-reminder-data';
 import { ownerLanguages } from './owner-language';
-import { byUrgency, prepareRun, type PreparedRun } from './prepare-run';
+import { prepareRun, type PreparedRun } from './prepare-run';
 import { KEY_HEADER, keyHeaderValue, recoverJournal, type Recovery } from './recover-journal';
 import { loggedMarks, LOG_RESULT, producedKeys, recentSendRecipients, refOfKey, ruleOfKey, type LogRow } from './reminder-log-rows';
 import { reminderSettings, type ReminderSettings } from './reminder-settings';
@@ -78,6 +78,25 @@ function clockTime(now: number, timeZone: string): string {
 }
 
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+
+/** The Detail of a digest's Reminder log row: what it listed. */
+function digestDetail(listed: number, fresh: number, more: number): string {
+  return `${listed} items, ${fresh} new${more > 0 ? `, ${more} more open` : ''}`;
+}
+
+/** What the owner's digest of today lists: their most urgent open items (as the planner chooses them). */
+function listedBy(owner: string, items: readonly ReminderItem[]): { listed: ReminderItem[]; more: number } {
+  const seen = new Set<string>();
+  const mine: ReminderItem[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.owner !== owner || seen.has(item.key)) continue;
+    seen.add(item.key);
+    mine.push(item);
+  }
+  const { listed } = mostUrgent(mine, DIGEST_MAX_ENTRIES);
+  return { listed, more: mine.length - listed.length };
+}
 
 /**
  * Runs reminders once: produces what Preview shows, logs it, and reports what happened.
@@ -148,7 +167,7 @@ class ReminderRun {
     for (const c of data.customers) if (c.customerId) customersById.set(c.customerId.trim().toLowerCase(), c);
     const ordersByRow = new OrdersByRow(data.orders);
 
-    this.logRecovered(recovery, prepared, itemsByKey, customersById, data, settings, ordersByRow);
+    this.logRecovered(recovery, prepared, produced, itemsByKey, customersById, data, settings, ordersByRow);
     this.produceCustomerMails(prepared.plan.customerMails, journal, data, settings, ordersByRow);
     this.produceDigests(prepared, journal, data);
     this.logWaits(prepared, customersById);
@@ -184,6 +203,7 @@ class ReminderRun {
   private logRecovered(
     recovery: Recovery,
     prepared: PreparedRun,
+    produced: ReadonlySet<string>,
     itemsByKey: ReadonlyMap<string, ReminderItem>,
     customersById: ReadonlyMap<string, CustomerRecord>,
     data: ReminderData,
@@ -203,17 +223,12 @@ class ReminderRun {
       if (r.key.startsWith('digest:')) {
         this.report.digests++;
         const owner = r.key.slice('digest:'.length, r.key.lastIndexOf(':'));
-        // The entries that digest listed: the most urgent of today's entries for that owner, as it chose them.
-        const listed =
-          r.key === digestKey(owner, prepared.today)
-            ? prepared.plan.waiting
-                .filter((w) => w.part === 'digest' && w.reason === 'digest-sent' && w.item.owner === owner)
-                .map((w) => w.item)
-                .sort(byUrgency)
-                .slice(0, DIGEST_MAX_ENTRIES)
-            : [];
-        this.log({ key: r.key, rule: 'digest', ref: '', recipient: owner, mode: 'send', result: LOG_RESULT.sent, detail: `${listed.length} items` });
-        for (const item of listed) {
+        // What that digest listed: the owner's most urgent open items of the day, as it chose them; the ones no
+        // earlier digest had listed are logged as listed now (a digest of an earlier day cannot be retold).
+        const listed = r.key === digestKey(owner, prepared.today) ? listedBy(owner, prepared.items) : { listed: [], more: 0 };
+        const fresh = listed.listed.filter((item) => !produced.has(item.key));
+        this.log({ key: r.key, rule: 'digest', ref: '', recipient: owner, mode: 'send', result: LOG_RESULT.sent, detail: digestDetail(listed.listed.length, fresh.length, listed.more) });
+        for (const item of fresh) {
           this.log({ key: item.key, rule: item.rule, ref: item.ref.id, recipient: owner, mode: 'digest', result: LOG_RESULT.listed, detail: r.key });
         }
         continue;
@@ -384,24 +399,27 @@ class ReminderRun {
         continue;
       }
       // The entries say what really became of each customer mail in this run.
-      const { digest: listed, more } = limitDigest(d, prepared.digestOverflow.get(d.owner) ?? 0);
       const actual: DigestPlan = {
-        ...listed,
-        entries: listed.entries.map((e) => {
+        ...d,
+        entries: d.entries.map((e) => {
           const done = this.outcomes.get(e.item.key);
-          return done && e.mail !== undefined && e.mail !== 'already' ? { item: e.item, mail: done } : e;
+          return done && e.mail !== undefined && e.mail !== 'already' ? { ...e, mail: done } : e;
         }),
       };
       const lang: Lang = langs.get(d.owner) ?? this.ctx.lang;
-      const composed = composeDigest(actual, lang, linkTo, more);
+      const composed = composeDigest(actual, lang, linkTo);
       if (!this.produce(journal, this.outgoing(composed, appText(lang, 'app.name'), undefined), d.key, 'send')) {
         this.logOnce({ key: d.key, rule: 'digest', ref: '', recipient: d.to, mode: 'send', result: LOG_RESULT.failed, detail: this.failed[this.failed.length - 1] ?? '' });
         continue;
       }
       this.report.digests++;
-      this.log({ key: d.key, rule: 'digest', ref: '', recipient: d.to, mode: 'send', result: LOG_RESULT.sent, detail: `${listed.entries.length} items` });
-      this.countWait('digest-sent', d.entries.length - listed.entries.length);
-      for (const e of listed.entries) {
+      // Each item's own key is logged the first time a digest lists it; listing it again adds no row.
+      let fresh = 0;
+      for (let i = 0; i < d.entries.length; i++) if (d.entries[i].isNew) fresh++;
+      this.log({ key: d.key, rule: 'digest', ref: '', recipient: d.to, mode: 'send', result: LOG_RESULT.sent, detail: digestDetail(d.entries.length, fresh, d.more) });
+      for (let i = 0; i < d.entries.length; i++) {
+        const e = d.entries[i];
+        if (!e.isNew) continue;
         this.log({ key: e.item.key, rule: e.item.rule, ref: e.item.ref.id, recipient: d.to, mode: 'digest', result: LOG_RESULT.listed, detail: d.key });
       }
     }

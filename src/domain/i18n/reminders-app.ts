@@ -22,11 +22,6 @@ export const REMINDERS_APP_MESSAGES = {
     zh: '缺少「提醒日志」工作表：请先运行 跟单 ▸ 初始化工作簿。',
   },
 
-  'digest.more': {
-    en: '{count} more item(s) are not listed here; they come in your next digests, most urgent first.',
-    zh: '另有 {count} 项未在此列出，将按紧急程度列入之后的汇总。',
-  },
-
   'contact.draft': { en: 'Gendan reminder “{rule}”: draft ready in Gmail', zh: '跟单提醒「{rule}」：Gmail 草稿已生成' },
   'contact.send': { en: 'Gendan reminder “{rule}”: mail sent', zh: '跟单提醒「{rule}」：邮件已发送' },
 
@@ -59,7 +54,10 @@ export const REMINDERS_APP_MESSAGES = {
   'preview.close': { en: 'Close', zh: '关闭' },
   'preview.part.digest': { en: 'digest entry', zh: '汇总条目' },
   'preview.part.mail': { en: 'customer mail', zh: '客户邮件' },
-  'preview.items': { en: '{overdue} overdue, {today} due today, {upcoming} coming up', zh: '逾期 {overdue}，今日到期 {today}，即将到期 {upcoming}' },
+  'preview.items': {
+    en: '{overdue} overdue, {today} due today, {upcoming} coming up; {new} new',
+    zh: '逾期 {overdue}，今日到期 {today}，即将到期 {upcoming}；新增 {new}',
+  },
 
   'wait.outside-hours': { en: 'outside the customer’s working hours; opens {at}', zh: '不在客户工作时间内；{at} 开始' },
   'wait.outside-hours.closed': { en: 'outside the customer’s working hours', zh: '不在客户工作时间内' },

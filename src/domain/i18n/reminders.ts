@@ -83,10 +83,23 @@ export const REMINDER_MESSAGES: Catalog = {
 
   // The staff digest.
   'digest.subject': {
-    en: 'Gendan {date}: {overdue} overdue, {today} due today, {upcoming} coming up',
-    zh: '跟单提醒 {date}：逾期 {overdue} 项，今日到期 {today} 项，即将到期 {upcoming} 项',
+    en: 'Gendan {date}: {overdue}, {today}, {upcoming}',
+    zh: '跟单提醒 {date}：{overdue}，{today}，{upcoming}',
   },
+  'digest.count.overdue': { en: '{count} overdue', zh: '逾期 {count} 项' },
+  'digest.count.today': { en: '{count} due today', zh: '今日到期 {count} 项' },
+  'digest.count.upcoming': { en: '{count} coming up', zh: '即将到期 {count} 项' },
+  'digest.count.new': { en: '{phrase} ({count} new)', zh: '{phrase}（新增 {count} 项）' },
   'digest.intro': { en: 'Here is what needs you on {date}.', zh: '以下是您 {date} 需要处理的事项。' },
+  'digest.new': { en: 'new', zh: '新' },
+  'digest.new.note': {
+    en: 'Items marked “new” are in your digest for the first time; the others were listed before and are still open.',
+    zh: '标有「新」的事项首次列入汇总；其余事项此前已列出，仍未完成。',
+  },
+  'digest.heading': { en: '{group} ({counts})', zh: '{group}（{counts}）' },
+  'digest.heading.listed': { en: '{count} listed here', zh: '此处列出 {count} 项' },
+  'digest.heading.new': { en: '{count} new', zh: '新增 {count} 项' },
+  'digest.separator': { en: ', ', zh: '，' },
   'digest.group.overdue': { en: 'Overdue', zh: '已逾期' },
   'digest.group.today': { en: 'Due today', zh: '今日到期' },
   'digest.group.upcoming': { en: 'Coming up', zh: '即将到期' },
@@ -105,9 +118,13 @@ export const REMINDER_MESSAGES: Catalog = {
     en: '{count} customer mail(s) are waiting for mail quota; they go out in a later run.',
     zh: '另有 {count} 封客户邮件因邮件配额不足待发，将在之后的运行中发出。',
   },
+  'digest.more': {
+    en: '{count} more open item(s), less urgent, are not listed here: this digest lists the {listed} most urgent. They stay in the sheet and come into your digest as the ones above are done.',
+    zh: '另有 {count} 项较不紧急的未完成事项未在此列出（本汇总只列出最紧急的 {listed} 项）；它们仍在表格中，上面的事项完成后会列入汇总。',
+  },
   'digest.footer': {
-    en: 'Sent by Gendan. Each reminder comes once: mark the follow-up done or move its date in the sheet.',
-    zh: '本邮件由跟单助手发送。每条提醒只发一次：请在表格中标记完成或调整日期。',
+    en: 'Sent by Gendan. Open items stay in your digest every day until they are done or their date moves: mark the follow-up done or move its date in the sheet.',
+    zh: '本邮件由跟单助手发送。未完成的事项每天都会列在汇总中，直到完成或日期调整：请在表格中标记完成或调整日期。',
   },
 
   // Customer mail helpers.

@@ -1,5 +1,6 @@
 // Planning one reminder run: which owner digests and customer mails go out now, which wait and why, and which were
-// produced before. Pure: the caller sends or drafts what the plan says and logs every key in the Reminder log.
+// produced before. An owner's digest of the day lists every item open for them (marking the ones no earlier digest
+// listed as new); a customer mail is made once. Pure: the caller sends or drafts what the plan says and logs it.
 import type { CustomerRecord, MailMode } from '../ledgers/records';
 import { localDateOf, type LocalDate } from '../time/zone';
 import { customerWindow, type CustomerWindow } from './customer-time';
@@ -7,7 +8,7 @@ import { DEFAULT_REMINDER_CONFIG, type DocType, type ReminderConfig, type Remind
 
 /**
  * Why part of a reminder is not produced in this run. 'digest-sent': today's digest for the owner already went
- * out, so the item joins tomorrow's. 'run-limit': more customer mails than one run may make.
+ * out, so an item no digest listed yet joins tomorrow's. 'run-limit': more customer mails than one run may make.
  */
 export type WaitingReason = 'outside-hours' | 'quota' | 'do-not-email' | 'no-email' | 'digest-sent' | 'run-limit';
 
@@ -18,7 +19,15 @@ export interface DigestEntry {
   item: ReminderItem;
   /** Customer-audience items only. */
   mail?: MailOutcome;
+  /** No earlier digest listed the item (its key is not in the Reminder log): marked new, and logged as listed. */
+  isNew: boolean;
 }
+
+/** Items by urgency. */
+export type UrgencyCounts = Readonly<Record<Urgency, number>>;
+
+/** Entries one digest lists at most: a longer list is not read. The rest are counted in a line of the digest. */
+export const DIGEST_MAX_ENTRIES = 100;
 
 export interface DigestPlan {
   /** `digest:<owner>:<date>`: one digest per owner per day. */
@@ -26,8 +35,15 @@ export interface DigestPlan {
   owner: string;
   to: string;
   date: LocalDate;
-  /** Overdue first, then due today, then coming up; by due date within each. */
+  /**
+   * What the digest lists: the owner's most urgent open items, listed before or not (at most `maxDigestEntries`).
+   * Overdue first, then due today, then coming up; by due date within each.
+   */
   entries: DigestEntry[];
+  /** Every item open for the owner now, listed or not, by urgency. */
+  open: UrgencyCounts;
+  /** Open items the digest does not list (beyond `maxDigestEntries`, the least urgent). */
+  more: number;
   /** The owner's customer mails left waiting for mail quota in this run. */
   waitingForQuota: number;
 }
@@ -81,6 +97,10 @@ export interface PlanReminderRunInput {
   staffEmail?: (owner: string) => string | undefined;
   /** Most customer mails (drafts and sends) this run may make; the rest wait with 'run-limit'. */
   maxCustomerMails?: number;
+  /** Most entries one digest lists (default DIGEST_MAX_ENTRIES); the rest are counted in `more`. */
+  maxDigestEntries?: number;
+  /** No digest now (before the digest hour): every owner's counts as sent, so new entries wait with 'digest-sent'. */
+  holdDigests?: boolean;
 }
 
 /**
@@ -109,11 +129,56 @@ export function recipientCount(to: string): number {
 
 const URGENCY_RANK: Readonly<Record<Urgency, number>> = { overdue: 0, today: 1, upcoming: 2 };
 
-function byUrgency(a: ReminderItem, b: ReminderItem): number {
+/**
+ * The order of a digest: overdue first, then due today, then coming up; by due date within each, then by key.
+ * @example [today, overdue].sort(byUrgency) // [overdue, today]
+ */
+export function byUrgency(a: ReminderItem, b: ReminderItem): number {
   const u = URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency];
   if (u !== 0) return u;
   if (a.dueDate !== b.dueDate) return a.dueDate < b.dueDate ? -1 : 1;
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+/**
+ * The `max` most urgent of an owner's open items, in digest order, and how many are open by urgency. Only the
+ * (urgency, due date) groups that hold the most urgent `max` are sorted: an owner may have thousands of open items,
+ * and a digest lists a hundred.
+ * @example mostUrgent(items, 100).listed.length // ≤ 100
+ */
+export function mostUrgent(list: readonly ReminderItem[], max: number): { listed: ReminderItem[]; open: UrgencyCounts } {
+  const open = { overdue: 0, today: 0, upcoming: 0 };
+  for (let i = 0; i < list.length; i++) open[list[i].urgency]++;
+  if (list.length <= max) return { listed: list.slice().sort(byUrgency), open };
+  // A numeric key per item: the urgency rank, then the due date's digits (memoised: a workbook has a few hundred dates).
+  const dayNumbers = new Map<LocalDate, number>();
+  const ranks = new Float64Array(list.length);
+  const counts = new Map<number, number>();
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    let day = dayNumbers.get(item.dueDate);
+    if (day === undefined) {
+      day = Number(item.dueDate.replace(/-/g, ''));
+      dayNumbers.set(item.dueDate, day);
+    }
+    const rank = URGENCY_RANK[item.urgency] * 1e8 + day;
+    ranks[i] = rank;
+    counts.set(rank, (counts.get(rank) ?? 0) + 1);
+  }
+  const groups = [...counts.keys()].sort((a, b) => a - b);
+  let threshold = groups[groups.length - 1] as number;
+  let sum = 0;
+  for (let g = 0; g < groups.length; g++) {
+    sum += counts.get(groups[g] as number) ?? 0;
+    if (sum >= max) {
+      threshold = groups[g] as number;
+      break;
+    }
+  }
+  const kept: ReminderItem[] = [];
+  for (let i = 0; i < list.length; i++) if (ranks[i] <= threshold) kept.push(list[i]);
+  kept.sort(byUrgency);
+  return { listed: kept.length > max ? kept.slice(0, max) : kept, open };
 }
 
 function defaultStaffEmail(owner: string): string | undefined {
@@ -122,10 +187,13 @@ function defaultStaffEmail(owner: string): string | undefined {
 }
 
 /**
- * Decides one run. Digests are sent mail and take quota first (one each); then customer mails by urgency: drafts
- * take no quota, sends take one per recipient, and once a send does not fit every later send waits with 'quota'
- * (the owner's digest says how many). Customers paused ("Do not email until" after today) or without an email get
- * no mail, their digest entry stays; sends outside the customer's working hours wait for a later run.
+ * Decides one run. An owner whose digest of today is not in the Reminder log gets one listing every item open for
+ * them (the most urgent `maxDigestEntries`), each marked new when no earlier digest listed it; after it went out, an
+ * item no digest listed yet waits for tomorrow's ('digest-sent') and the rest is skipped. Digests are sent mail and
+ * take quota first (one each); then customer mails by urgency: drafts take no quota, sends take one per recipient,
+ * and once a send does not fit every later send waits with 'quota' (the owner's digest says how many). Customers
+ * paused ("Do not email until" after today) or without an email get no mail, their digest entry stays; sends outside
+ * the customer's working hours wait for a later run.
  * @example
  * const plan = planReminderRun({ items, alreadyLogged: new Set(), now, quota: 3, mode: 'send', customers,
  *   timeZone: 'Asia/Shanghai' });
@@ -139,6 +207,8 @@ export function planReminderRun(input: PlanReminderRunInput): ReminderRunPlan {
   let quota = Number.isFinite(input.quota) ? Math.max(0, Math.floor(input.quota)) : 0;
   let quotaUsed = 0;
   const maxMails = input.maxCustomerMails ?? Number.POSITIVE_INFINITY;
+  const maxEntries = Math.max(0, input.maxDigestEntries ?? DIGEST_MAX_ENTRIES);
+  const hold = input.holdDigests === true;
 
   const customersById = new Map<string, CustomerRecord>();
   for (const c of input.customers) if (c.customerId) customersById.set(c.customerId.trim().toLowerCase(), c);
@@ -146,12 +216,14 @@ export function planReminderRun(input: PlanReminderRunInput): ReminderRunPlan {
   const skipped: ReminderItem[] = [];
   const waiting: WaitingItem[] = [];
   const seen = new Set<string>();
-  const staffNew = new Map<string, ReminderItem[]>();
+  /** Per owner whose digest of today is due: every open item; per other owner: the items no digest listed yet. */
+  const byOwner = new Map<string, ReminderItem[]>();
+  /** Owner → today's digest is not in the log yet. */
+  const digestDue = new Map<string, boolean>();
   const mailNew: ReminderItem[] = [];
   const mailOutcome = new Map<string, MailOutcome>();
 
-  // Classify first and sort only what is new: on most runs nearly every item is in the log already.
-  const fresh: { item: ReminderItem; entryIsNew: boolean; mailIsNew: boolean }[] = [];
+  // Classify without sorting: after the day's digests nearly every item is in the log already and is skipped here.
   // Indexed: a for…of in code that runs once per execution makes an iterator result per item.
   for (let i = 0; i < input.items.length; i++) {
     const item = input.items[i];
@@ -160,40 +232,41 @@ export function planReminderRun(input: PlanReminderRunInput): ReminderRunPlan {
       continue;
     }
     seen.add(item.key);
+    let due = digestDue.get(item.owner);
+    if (due === undefined) {
+      due = !hold && !logged.has(digestKey(item.owner, today));
+      digestDue.set(item.owner, due);
+    }
     const entryIsNew = !logged.has(item.key);
     const wantsMail = item.audience === 'customer';
     const mailIsNew = wantsMail && !logged.has(customerMailKey(item));
-    if (!entryIsNew && !mailIsNew) {
+    if (!due && !entryIsNew && !mailIsNew) {
       skipped.push(item);
       continue;
     }
     if (wantsMail && !mailIsNew) mailOutcome.set(item.key, 'already');
-    fresh.push({ item, entryIsNew, mailIsNew });
-  }
-  fresh.sort((a, b) => byUrgency(a.item, b.item));
-  for (let i = 0; i < fresh.length; i++) {
-    const { item, entryIsNew, mailIsNew } = fresh[i];
-    if (entryIsNew) {
-      const list = staffNew.get(item.owner);
+    if (due || entryIsNew) {
+      const list = byOwner.get(item.owner);
       if (list) list.push(item);
-      else staffNew.set(item.owner, [item]);
+      else byOwner.set(item.owner, [item]);
     }
     if (mailIsNew) mailNew.push(item);
   }
+  mailNew.sort(byUrgency);
 
   // Digests first: they are what tells the team anything at all.
-  const digestOwners: { owner: string; to: string; items: ReminderItem[] }[] = [];
-  for (const owner of [...staffNew.keys()].sort()) {
-    const items = staffNew.get(owner) as ReminderItem[];
-    const to = staffEmail(owner);
+  const digestOwners: { owner: string; to: string; listed: ReminderItem[]; open: UrgencyCounts; total: number }[] = [];
+  for (const owner of [...byOwner.keys()].sort()) {
+    const items = byOwner.get(owner) as ReminderItem[];
     const wait = (reason: WaitingReason): void => {
       for (let i = 0; i < items.length; i++) waiting.push({ item: items[i], part: 'digest', reason });
     };
+    const to = staffEmail(owner);
     if (!to) {
       wait('no-email');
       continue;
     }
-    if (logged.has(digestKey(owner, today))) {
+    if (!digestDue.get(owner)) {
       wait('digest-sent');
       continue;
     }
@@ -203,7 +276,8 @@ export function planReminderRun(input: PlanReminderRunInput): ReminderRunPlan {
     }
     quota -= 1;
     quotaUsed += 1;
-    digestOwners.push({ owner, to, items });
+    const { listed, open } = mostUrgent(items, maxEntries);
+    digestOwners.push({ owner, to, listed, open, total: items.length });
   }
 
   const customerMails: CustomerMailPlan[] = [];
@@ -223,7 +297,8 @@ export function planReminderRun(input: PlanReminderRunInput): ReminderRunPlan {
     waiting.push({ item, part: 'mail', reason, ...(opensAt !== undefined ? { opensAt } : {}) });
     mailOutcome.set(item.key, reason);
   };
-  for (const item of mailNew) {
+  for (let i = 0; i < mailNew.length; i++) {
+    const item = mailNew[i];
     const customer = item.customerId ? customersById.get(item.customerId.trim().toLowerCase()) : undefined;
     const to = customer?.email?.trim() ?? '';
     if (!customer || !to || recipientCount(to) === 0) {
@@ -274,15 +349,18 @@ export function planReminderRun(input: PlanReminderRunInput): ReminderRunPlan {
     const w = waiting[i];
     if (w.part === 'mail' && w.reason === 'quota') quotaWaitsByOwner.set(w.item.owner, (quotaWaitsByOwner.get(w.item.owner) ?? 0) + 1);
   }
-  const digests: DigestPlan[] = digestOwners.map(({ owner, to, items }) => ({
+  const digests: DigestPlan[] = digestOwners.map(({ owner, to, listed, open, total }) => ({
     key: digestKey(owner, today),
     owner,
     to,
     date: today,
-    entries: items.map((item) => {
+    entries: listed.map((item) => {
       const mail = mailOutcome.get(item.key);
-      return mail ? { item, mail } : { item };
+      const isNew = !logged.has(item.key);
+      return mail ? { item, mail, isNew } : { item, isNew };
     }),
+    open,
+    more: total - listed.length,
     waitingForQuota: quotaWaitsByOwner.get(owner) ?? 0,
   }));
 

@@ -4,7 +4,7 @@ import { langOf, type Lang } from '../i18n/i18n';
 import { REMINDER_MESSAGES, reminderMessage, reminderText } from '../i18n/reminders';
 import type { MailTemplateRecord } from '../ledgers/records';
 import { isLocalDate, type LocalDate } from '../time/zone';
-import type { DigestPlan, MailOutcome } from './plan-run';
+import type { DigestEntry, DigestPlan, MailOutcome } from './plan-run';
 import { REMINDER_RULES, reminderRule, type ReminderItem, type ReminderLedger, type Urgency } from './rules';
 
 /**
@@ -262,6 +262,7 @@ export interface RenderedDigest {
 
 const GROUPS: readonly Urgency[] = ['overdue', 'today', 'upcoming'];
 const GROUP_COLOR: Readonly<Record<Urgency, string>> = { overdue: '#c5221f', today: '#e37400', upcoming: '#1a73e8' };
+const NEW_TAG_STYLE = 'background:#e6f4ea;color:#137333;font-size:11px;font-weight:bold;padding:0 4px;border-radius:3px';
 
 function mailNote(lang: Lang, mail: MailOutcome | undefined): string {
   return mail ? reminderText(lang, `digest.mail.${mail}`) : '';
@@ -270,37 +271,61 @@ function mailNote(lang: Lang, mail: MailOutcome | undefined): string {
 const safeLink = (url: string): string | undefined => (/^https?:\/\//i.test(url.trim()) ? url.trim() : undefined);
 
 /**
- * The owner's digest: items grouped Overdue / Due today / Coming up, each with the customer, what to do, its due
- * date, what happened to its customer mail, and a link to its row; then how many customer mails wait for quota.
- * Every cell value is HTML-escaped.
+ * The owner's digest: every item it lists grouped Overdue / Due today / Coming up, each with the customer, what to
+ * do, its due date, what happened to its customer mail and a link to its row, the ones no earlier digest listed
+ * marked new; how many open items it does not list; then how many customer mails wait for quota. The subject and
+ * the group headings count every open item (and the new ones). Every cell value is HTML-escaped.
  * @example renderDigest(plan.digests[0], { lang: 'en', linkTo: (ledger, row) => workbook.linkTo(ids[ledger], row) }).subject
- *   // 'Gendan 2026-03-09: 2 overdue, 1 due today, 0 coming up'
+ *   // 'Gendan 2026-03-09: 10 overdue (2 new), 1 due today, 0 coming up'
  */
 export function renderDigest(digest: DigestPlan, options: DigestRenderOptions): RenderedDigest {
   const { lang } = options;
   const t = (id: string, vars?: Record<string, string | number>) => reminderText(lang, id, vars);
-  const count = (u: Urgency) => digest.entries.filter((e) => e.item.urgency === u).length;
-  const subject = t('digest.subject', { date: digest.date, overdue: count('overdue'), today: count('today'), upcoming: count('upcoming') });
+  const byGroup: Record<Urgency, DigestEntry[]> = { overdue: [], today: [], upcoming: [] };
+  for (const e of digest.entries) byGroup[e.item.urgency].push(e);
+  const newIn = (group: Urgency) => byGroup[group].filter((e) => e.isNew).length;
+  // Every open item counts, listed or not: a digest never says less is open than is.
+  const openIn = (group: Urgency) => Math.max(digest.open[group], byGroup[group].length);
+  const phrase = (group: Urgency): string => {
+    const base = t(`digest.count.${group}`, { count: openIn(group) });
+    const fresh = newIn(group);
+    return fresh > 0 ? t('digest.count.new', { phrase: base, count: fresh }) : base;
+  };
+  const subject = t('digest.subject', { date: digest.date, overdue: phrase('overdue'), today: phrase('today'), upcoming: phrase('upcoming') });
 
-  const textLines: string[] = [t('digest.intro', { date: digest.date }), ''];
-  const html: string[] = [`<div style="${MAIL_STYLE}">`, `<p>${escapeHtml(t('digest.intro', { date: digest.date }))}</p>`];
+  const intro = t('digest.intro', { date: digest.date });
+  const textLines: string[] = [intro];
+  const html: string[] = [`<div style="${MAIL_STYLE}">`, `<p>${escapeHtml(intro)}</p>`];
+  if (digest.entries.some((e) => e.isNew)) {
+    const note = t('digest.new.note');
+    textLines.push(note);
+    html.push(`<p style="color:#666">${escapeHtml(note)}</p>`);
+  }
+  textLines.push('');
+  const tag = t('digest.new');
   for (const group of GROUPS) {
-    const entries = digest.entries.filter((e) => e.item.urgency === group);
-    if (entries.length === 0) continue;
-    const heading = `${t(`digest.group.${group}`)} (${entries.length})`;
+    const entries = byGroup[group];
+    const open = openIn(group);
+    if (open === 0) continue;
+    const counts = [String(open)];
+    if (entries.length < open) counts.push(t('digest.heading.listed', { count: entries.length }));
+    if (newIn(group) > 0) counts.push(t('digest.heading.new', { count: newIn(group) }));
+    const heading = t('digest.heading', { group: t(`digest.group.${group}`), counts: counts.join(t('digest.separator')) });
     textLines.push(heading);
-    html.push(`<h3 style="color:${GROUP_COLOR[group]};margin:16px 0 4px">${escapeHtml(heading)}</h3>`, '<ul style="padding-left:20px;margin:0">');
-    for (const { item, mail } of entries) {
+    html.push(`<h3 style="color:${GROUP_COLOR[group]};margin:16px 0 4px">${escapeHtml(heading)}</h3>`);
+    if (entries.length > 0) html.push('<ul style="padding-left:20px;margin:0">');
+    for (const { item, mail, isNew } of entries) {
       const ruleName = reminderRule(item.rule).name[lang];
       const customer = item.customerName || '—';
       const act = item.action[lang];
       const due = t('digest.due', { date: item.dueDate });
       const note = mailNote(lang, mail);
       const link = safeLink(options.linkTo(item.ref.ledger, item.ref.row));
-      textLines.push(`- ${customer}: ${act} (${due}; ${ruleName})${note ? ` [${note}]` : ''}`);
+      textLines.push(`- ${isNew ? `[${tag}] ` : ''}${customer}: ${act} (${due}; ${ruleName})${note ? ` [${note}]` : ''}`);
       if (link) textLines.push(`  ${link}`);
       html.push(
         '<li style="margin:4px 0">' +
+          (isNew ? `<span style="${NEW_TAG_STYLE}">${escapeHtml(tag)}</span> ` : '') +
           `<b>${escapeHtml(customer)}</b>: ${escapeHtml(act)} ` +
           `<span style="color:#666">(${escapeHtml(due)}; ${escapeHtml(ruleName)})</span>` +
           (note ? ` <i style="color:#666">${escapeHtml(note)}</i>` : '') +
@@ -309,7 +334,12 @@ export function renderDigest(digest: DigestPlan, options: DigestRenderOptions): 
       );
     }
     textLines.push('');
-    html.push('</ul>');
+    if (entries.length > 0) html.push('</ul>');
+  }
+  if (digest.more > 0) {
+    const more = t('digest.more', { count: digest.more, listed: digest.entries.length });
+    textLines.push(more, '');
+    html.push(`<p><b>${escapeHtml(more)}</b></p>`);
   }
   if (digest.waitingForQuota > 0) {
     const waiting = t('digest.waiting', { count: digest.waitingForQuota });
