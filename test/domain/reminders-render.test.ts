@@ -46,7 +46,7 @@ describe('renderDigest', () => {
     const d = renderDigest(digest, { lang: 'en', linkTo });
     const lines = d.text.split('\n').filter((l) => l.startsWith('- '));
     expect(lines.map((l) => l.startsWith('- [new] '))).toEqual([true, false, false]);
-    expect(d.text).toContain('Items marked “new” are in your digest for the first time');
+    expect(d.text).toContain('Items marked “new” were in no earlier digest.');
     expect(d.html.match(/>new<\/span>/g)).toHaveLength(1);
     const none = renderDigest(digestWith([{ item: today, isNew: false }]), { lang: 'en', linkTo });
     expect(none.subject).toBe('Gendan 2026-03-09: 0 overdue, 1 due today, 0 coming up');

@@ -2,7 +2,7 @@
 // the Reminder log write) and the next run finishes exactly what is missing — no duplicate draft or mail, none lost.
 import { StepError, type Sandbox } from '../../src/sandbox/runtime';
 import { removeMailRecord } from '../../src/sandbox/mail/model';
-import { LI, WANG, addCustomers, addQuotedOrders, allMail, countOf, lastToast, rowsOf, setSetting, setUpWorkbook, wall, type Customer } from './reminders-fixtures';
+import { LI, WANG, addCustomers, addQuotedOrders, addRows, allMail, countOf, lastToast, parse, rowsOf, setSetting, setUpWorkbook, wall, type Customer } from './reminders-fixtures';
 
 const NOW = wall('2026-03-09T10:00', 'Asia/Shanghai'); // Monday: every Shanghai customer is in working hours
 
@@ -29,12 +29,21 @@ function workbook(mode: 'draft' | 'send'): Sandbox {
   return sb;
 }
 
+/** The workbook the next day at 10:00, after day 1's run went through, with a follow-up of Li's due that day. */
+function nextDay(): Sandbox {
+  const sb = workbook('draft');
+  sb.click('menuRemindersRun');
+  addRows(sb, 'followUps', [{ ID: 'FU-000001', Customer: 'C-1', 'Next action': 'Call about the samples', Owner: LI, Due: '2026-03-10' }]);
+  sb.env.now = NOW + 86_400_000;
+  return sb;
+}
+
 /**
  * The round trip (1-based) of the `n`th call of `method` in a run of `mode`, found in an identical twin workbook
  * (the sandbox is deterministic, so the real run makes the same calls in the same order).
  */
-function callOf(mode: 'draft' | 'send', method: string, n: number): number {
-  const twin = workbook(mode);
+function callOf(mode: 'draft' | 'send' | 'next-day', method: string, n: number): number {
+  const twin = mode === 'next-day' ? nextDay() : workbook(mode);
   const ledger = twin.env.ledger;
   const seq: string[] = [];
   const record = ledger.record.bind(ledger);
@@ -49,7 +58,7 @@ function callOf(mode: 'draft' | 'send', method: string, n: number): number {
 }
 
 /** The round trip right after the `n`th call of `method`. */
-function callAfter(mode: 'draft' | 'send', method: string, n: number): number {
+function callAfter(mode: 'draft' | 'send' | 'next-day', method: string, n: number): number {
   return callOf(mode, method, n) + 1;
 }
 
@@ -141,6 +150,32 @@ describe('a run that dies mid-way, then a re-run', () => {
     expectExactlyOnce(sb, 'draft');
     const digestEntries = rowsOf(sb, 'reminderLog').filter((r) => r.Mode === 'digest');
     expect(digestEntries.map((r) => r.Key).sort()).toEqual(customerKeys.map((k) => k.replace(/:mail$/, '')).sort());
+  });
+
+  it('the next day, died right after sending the first digest: one digest per owner that day, old items listed, not logged again', async () => {
+    const sb = nextDay();
+    const dayOneLog = rowsOf(sb, 'reminderLog').length;
+    crashRun(sb, callAfter('next-day', 'Drafts.send', 1));
+    expect(allMail(sb).filter((m) => m.key.endsWith(':2026-03-10')).map((m) => [m.key, m.kind])).toEqual([[`digest:${LI}:2026-03-10`, 'sent']]);
+    expect(rowsOf(sb, 'reminderLog')).toHaveLength(dayOneLog);
+    sb.env.now += 3_600_000;
+    sb.click('menuRemindersRun');
+    sb.env.now += 3_600_000;
+    sb.click('menuRemindersRun');
+    const dayTwo = allMail(sb).filter((m) => m.key.endsWith(':2026-03-10'));
+    expect(dayTwo.map((m) => [m.key, m.kind])).toEqual([
+      [`digest:${LI}:2026-03-10`, 'sent'],
+      [`digest:${WANG}:2026-03-10`, 'sent'],
+    ]);
+    expect(dayTwo.map((m) => m.subject)).toEqual(['Gendan 2026-03-10: 3 overdue, 1 due today (1 new), 0 coming up', '跟单提醒 2026-03-10：逾期 3 项，今日到期 0 项，即将到期 0 项']);
+    expect((await parse(dayTwo[0]!)).text?.split('\n').filter((l) => l.startsWith('- ')).map((l) => l.startsWith('- [new] '))).toEqual([false, false, false, true]);
+    const added = rowsOf(sb, 'reminderLog').slice(dayOneLog);
+    expect(added.map((r) => [r.Key, r.Result])).toEqual([
+      [`digest:${LI}:2026-03-10`, 'sent'],
+      ['follow-up-due:FU-000001:2026-03-10', 'listed'],
+      [`digest:${WANG}:2026-03-10`, 'sent'],
+    ]);
+    expect(journal(sb)).toBeUndefined();
   });
 
   it('a draft call that fails is retried by the next run, never doubled', () => {

@@ -62,6 +62,25 @@ describe('two reminder runs at the same time', () => {
     expect(steps.map((s) => s.byMethod['Gmail:Drafts.create'] ?? 0)).toEqual([6, 0]);
   });
 
+  it('the next day, a colleague’s Run now during the digests makes nothing: each owner gets one digest that day, listing yesterday’s items again', () => {
+    const sb = workbook();
+    sb.click('menuRemindersRun');
+    const logged = rowsOf(sb, 'reminderLog').length;
+    sb.env.now = NOW + 86_400_000;
+    overlap(sb, () => sb.click('menuRemindersRun', WANG));
+    sb.env.now += 3_600_000;
+    sb.click('menuRemindersRun');
+    const dayTwo = allMail(sb).filter((m) => m.key.endsWith(':2026-03-10'));
+    expect(dayTwo.map((m) => [m.key, m.kind])).toEqual([
+      [`digest:${LI}:2026-03-10`, 'sent'],
+      [`digest:${WANG}:2026-03-10`, 'sent'],
+    ]);
+    expect(dayTwo.map((m) => m.subject)).toEqual(['跟单提醒 2026-03-10：逾期 2 项，今日到期 0 项，即将到期 0 项', '跟单提醒 2026-03-10：逾期 2 项，今日到期 0 项，即将到期 0 项']);
+    expect(rowsOf(sb, 'reminderLog').slice(logged).map((r) => r.Key)).toEqual([`digest:${LI}:2026-03-10`, `digest:${WANG}:2026-03-10`]);
+    const steps = sb.env.ledger.allSteps().filter((s) => s.step === '--call menuRemindersRun');
+    expect(steps.map((s) => s.byMethod['Gmail:Drafts.create'] ?? 0)).toEqual([6, 2, 0, 0]);
+  });
+
   it('the hourly trigger firing during Run now waits, gives up quietly, and the next hour finds nothing left to do', () => {
     const sb = workbook();
     sb.click('menuToggleAutomation');

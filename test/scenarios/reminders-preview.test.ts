@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import type { Sandbox } from '../../src/sandbox/runtime';
 import { launchBrowser, startSidebarServer, type PanelBrowser, type SidebarServer } from '../ui/harness';
-import { LI, SHANGHAI, addCustomers, addQuotedOrders, addRows, allMail, lastPreview, rowsOf, seedInvoice, setUpWorkbook, wall, type Customer } from './reminders-fixtures';
+import { LI, SHANGHAI, addCustomers, addQuotedOrders, addRows, allMail, lastPreview, parse, rowsOf, seedInvoice, setUpWorkbook, wall, type Customer } from './reminders-fixtures';
 
 const EVIL = '<img src=x onerror="window.__pwned=1">Evil & Co';
 const NOW = wall('2026-03-09T10:00', 'Asia/Shanghai');
@@ -47,6 +47,22 @@ describe('Reminders ▸ Preview', () => {
     const made = allMail(sb);
     expect(made.filter((m) => m.kind === 'draft').map((m) => m.subject).sort()).toEqual(preview.mails.map((m) => m.subject).sort());
     expect(made.filter((m) => m.kind === 'sent').map((m) => m.subject)).toEqual(preview.digests.map((d) => d.subject));
+  });
+
+  it('the next day, shows the digest the run then sends: yesterday’s items again, the new one marked', async () => {
+    addRows(sb, 'followUps', [{ ID: 'FU-000001', Customer: SHANGHAI.id, 'Next action': 'Call about <the> samples', Owner: LI, Due: '2026-03-10' }]);
+    sb.env.now = NOW + 86_400_000;
+    sb.click('menuRemindersPreview');
+    const next = lastPreview(sb);
+    expect(next.digests.map((d) => d.subject)).toEqual(['Gendan 2026-03-10: 3 overdue, 1 due today (1 new), 0 coming up']);
+    expect((next.digests[0] as { items?: string }).items).toBe('3 overdue, 1 due today, 0 coming up; 1 new');
+    expect(next.mails).toEqual([]);
+    sb.click('menuRemindersRun');
+    const sent = allMail(sb).filter((m) => m.kind === 'sent' && m.key.endsWith(':2026-03-10'));
+    expect(sent.map((m) => m.subject)).toEqual(next.digests.map((d) => d.subject));
+    const text = (await parse(sent[0]!)).text ?? '';
+    expect(text.trim()).toBe(next.digests[0]?.text.trim());
+    expect(text.split('\n').filter((l) => l.startsWith('- [new] '))).toEqual([expect.stringContaining('Call about <the> samples')]);
   });
 
   it('puts the data into the page as JSON that cannot close its script element', () => {
