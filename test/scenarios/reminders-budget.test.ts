@@ -217,4 +217,25 @@ describe('a reminder run over 50,000 orders and 100,000 follow-ups', () => {
     }
     expectWithinBudget('next reminder runs CPU, 50,000 orders', best, 2000);
   });
+
+  it('the next day’s digest run (every open item listed again, a row only for the new ones): under 2 s of CPU', () => {
+    // 10:00 the next day: each rep's digest lists their most urgent open items again, yesterday's included.
+    sb.env.now += 24 * 3_600_000 - 3 * 3_600_000;
+    const before = mailRecords(sb.env).length;
+    const logBefore = ledgerSheet(sb, 'reminderLog').lastRow();
+    const ms = cpuMs(() => sb.click('menuRemindersRun'));
+    const step = lastStep(sb, '--call menuRemindersRun');
+    const made = mailRecords(sb.env).slice(before);
+    const digests = allMail(sb).slice(before).filter((m) => m.key.startsWith('digest:'));
+    const logRows = ledgerSheet(sb, 'reminderLog').lastRow() - logBefore;
+    console.log(`next day's run: ${digests.length} digests, ${made.length} mails, ${logRows} log rows, ${step.total} calls, CPU ${ms.toFixed(0)} ms, modeled ${(step.modeledMs / 1000).toFixed(1)} s`);
+    expect(digests.length).toBe(12);
+    // Every rep has hundreds of open items: each digest lists the 100 most urgent, the first day's among them.
+    expect(digests.every((d) => / [1-9]\d* overdue/.test(d.subject) && !/overdue \(100 new\)/.test(d.subject))).toBe(true);
+    expect(step.byMethod['SpreadsheetApp:Range.getValues']).toBe(8);
+    expect(step.byMethod['SpreadsheetApp:Range.setValues']).toBe(2);
+    expect(step.byMethod['Gmail:Drafts.create']).toBe(made.length);
+    expect(logRows).toBeLessThan(made.length + 12 * 100);
+    expectWithinBudget('next day’s reminder run CPU, 50,000 orders', ms, 2000);
+  });
 });

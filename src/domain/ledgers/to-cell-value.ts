@@ -31,8 +31,12 @@ function convertible(text: string): boolean {
   return BOOLEAN_LIKE.test(text) || (NUMBER_OR_DATE_LIKE.test(text) && /\d/.test(text));
 }
 
-/** Text as Sheets should store it: formula-escaped, and apostrophe-protected when Sheets would convert it. */
+/**
+ * Text as Sheets should store it: formula-escaped, and apostrophe-protected when Sheets would convert it or would
+ * swallow its own leading apostrophe ("'" alone would become an empty cell, "'007" would become "007").
+ */
 export function protectText(text: string): string {
+  if (text.startsWith("'")) return `'${text}`;
   const escaped = escapeFormulaText(text);
   if (escaped !== text) return escaped;
   return convertible(text) ? `'${text}` : text;

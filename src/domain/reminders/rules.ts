@@ -734,7 +734,8 @@ function afterSalesReminders(ctx: RunContext, cases: readonly AfterSalesRecord[]
 /**
  * Every reminder due on `today` (in the spreadsheet's zone): overdue ones, today's, and deliveries coming up.
  * Terminal orders (Completed, Lost) produce nothing. Items come in ledger order (orders, customers, follow-ups,
- * after-sales; rows top-down); planReminderRun orders them by urgency and drops keys already in the Reminder log.
+ * after-sales; rows top-down); planReminderRun orders them by urgency, puts each owner's in the owner's digest of the
+ * day and skips what the Reminder log shows was produced already.
  * @example
  * dueReminders({ now, timeZone: 'Asia/Shanghai', customers, orders, contacts: [], followUps: [], afterSales: [] })
  *   .map((r) => r.key) // ['quote-no-decision:SO-2026-0001:2026-03-07', …]
