@@ -36,7 +36,8 @@ function convertible(text: string): boolean {
  * swallow its own leading apostrophe ("'" alone would become an empty cell, "'007" would become "007").
  */
 export function protectText(text: string): string {
-  if (text.startsWith("'")) return `'${text}`;
+  // A leading apostrophe, and a sign after leading spaces (Sheets trims before it parses: " -x" fails as a formula).
+  if (text.startsWith("'") || /^\s+[=+\-@]/.test(text)) return `'${text}`;
   const escaped = escapeFormulaText(text);
   if (escaped !== text) return escaped;
   return convertible(text) ? `'${text}` : text;
