@@ -319,6 +319,16 @@ describe('dueReminders', () => {
       expect(keysOf(remindersOn('2026-03-09', { afterSales: [{ ...bad, calledCustomer: true }], customers }))).toEqual([]);
     });
 
+    it('names a customer who is not in Customers once, not as "王女士 (王女士)"', () => {
+      const handled = afterSales({ handledOn: '2026-03-02', customer: '王女士' });
+      const r = only(remindersOn('2026-03-05', { afterSales: [handled] }), 'return-visit');
+      expect(r.action.en).toBe('Call 王女士 for the return visit of case AS-0001');
+      expect(r.action.zh).toBe('电话回访王女士，售后单 AS-0001');
+      const bad = only(remindersOn('2026-03-09', { afterSales: [afterSales({ type: 'bad-review', date: '2026-03-09', customer: 'Laura K.' })] }), 'return-visit');
+      expect(bad.action.en).toBe('Call Laura K. about the bad review (case AS-0001): ask the reason, patiently');
+      expect(bad.action.zh).toBe('就差评电话联系Laura K.，售后单 AS-0001：耐心询问原因');
+    });
+
     it('stays quiet for closed cases and visits already done', () => {
       const handled = afterSales({ handledOn: '2026-03-02' });
       expect(keysOf(remindersOn('2026-03-09', { afterSales: [{ ...handled, closedOn: '2026-03-06' }] }))).toEqual([]);

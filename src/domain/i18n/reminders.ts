@@ -76,6 +76,19 @@ export const REMINDER_MESSAGES: Catalog = {
     en: 'Call {contact} ({customer}) about the medium review (case {caseNo}): ask the reason, patiently',
     zh: '就中评电话联系{contact}（{customer}），售后单 {caseNo}：耐心询问原因',
   },
+  // The same, when the case names a person who is not in Customers: the contact is the customer.
+  'action.return-visit.direct': {
+    en: 'Call {contact} for the return visit of case {caseNo}',
+    zh: '电话回访{contact}，售后单 {caseNo}',
+  },
+  'action.return-visit.bad-review.direct': {
+    en: 'Call {contact} about the bad review (case {caseNo}): ask the reason, patiently',
+    zh: '就差评电话联系{contact}，售后单 {caseNo}：耐心询问原因',
+  },
+  'action.return-visit.medium-review.direct': {
+    en: 'Call {contact} about the medium review (case {caseNo}): ask the reason, patiently',
+    zh: '就中评电话联系{contact}，售后单 {caseNo}：耐心询问原因',
+  },
   'action.follow-up-due': { en: '{nextAction} ({customer})', zh: '{nextAction}（{customer}）' },
   'action.follow-up-due.no-customer': { en: '{nextAction}', zh: '{nextAction}' },
   'action.factory.unknown': { en: 'the factory', zh: '工厂' },

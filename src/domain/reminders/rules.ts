@@ -711,10 +711,12 @@ function afterSalesReminders(ctx: RunContext, cases: readonly AfterSalesRecord[]
     const who = subjectOf(ctx, a.owner, a.customer);
     const vars = { customer: who.customerName || id, contact: who.customer?.contact || who.customerName || id, caseNo: id };
     const ref = { ledger: 'after-sales' as const, row: a._row };
+    // "Call 王女士 (王女士)" says nothing twice: without a separate contact person the customer is named once.
+    const direct = vars.contact === vars.customer ? '.direct' : '';
     if ((a.type === 'bad-review' || a.type === 'medium-review') && !a.calledCustomer) {
       // Seed 002: every bad or medium review gets a phone call, the day it is registered.
       if (a.date && a.date <= today && ctx.inGrace('return-visit', a.date)) {
-        emit(ctx, out, 'return-visit', who, { ...ref, id: `${id}/call` }, a.date, () => action(`action.return-visit.${a.type}`, vars));
+        emit(ctx, out, 'return-visit', who, { ...ref, id: `${id}/call` }, a.date, () => action(`action.return-visit.${a.type}${direct}`, vars));
       }
       continue;
     }
@@ -727,7 +729,7 @@ function afterSalesReminders(ctx: RunContext, cases: readonly AfterSalesRecord[]
       due = addWorkingDays(a.receivedOn, ctx.config.returnVisitWorkingDays, weekendOf(who.customer?.country), holidays);
     }
     if (!due || due > today || !ctx.inGrace('return-visit', due)) continue;
-    emit(ctx, out, 'return-visit', who, { ...ref, id }, due, () => action('action.return-visit', vars));
+    emit(ctx, out, 'return-visit', who, { ...ref, id }, due, () => action(`action.return-visit${direct}`, vars));
   }
 }
 
