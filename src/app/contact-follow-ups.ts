@@ -41,13 +41,25 @@ export interface SyncResult {
   changes: Change<FollowUpRecord>[];
   /** The follow-ups appended, as records of their new rows. */
   createdRecords: FollowUpRecord[];
+  /**
+   * With `deferAppend`: appends the new follow-ups (and sets their records' rows). The caller calls it after it has
+   * written the contacts' numbers, so a run that dies in between leaves a numbered contact without its follow-up —
+   * which the next run makes — never a follow-up whose contact number no row holds.
+   */
+  appendNow?: () => void;
 }
 
 /**
  * Creates or updates the follow-ups of `contacts`. With a snapshot of the whole Follow-ups ledger (the sweep) the
  * matching is done in memory; without one (onEdit) each contact's follow-up is searched for by its source.
  */
-export function syncFollowUpsFromContacts(ctx: AppContext, contacts: readonly SyncContact[], followUps: Snapshot<SyncFollowUp> | null, locked = false): SyncResult {
+export function syncFollowUpsFromContacts(
+  ctx: AppContext,
+  contacts: readonly SyncContact[],
+  followUps: Snapshot<SyncFollowUp> | null,
+  locked = false,
+  deferAppend = false,
+): SyncResult {
   const result: SyncResult = { created: 0, updated: 0, changes: [], createdRecords: [] };
   const wanted = contacts.map((c) => ({ c, f: followUpFor(c) })).filter((x): x is { c: SyncContact; f: Fields<FollowUpRecord> } => x.f !== null);
   if (!wanted.length) return result;
@@ -101,9 +113,16 @@ export function syncFollowUpsFromContacts(ctx: AppContext, contacts: readonly Sy
       const rec = { _row: 0, nextAction: String(f.nextAction), ...f, id: ids[i] } as FollowUpRecord;
       return { ...f, id: ids[i], ...followUpFields(rec, today) };
     });
-    const appended = ledger.append(mapping, rows);
-    result.createdRecords = rows.map((r, i) => ({ ...r, _row: appended[i] }) as FollowUpRecord);
+    const created = rows.map((r) => ({ ...r, _row: 0 }) as FollowUpRecord);
+    const cols = mapping;
+    const append = () => {
+      const appended = ledger.append(cols, rows);
+      created.forEach((r, i) => (r._row = appended[i]));
+    };
+    result.createdRecords = created;
     result.created = rows.length;
+    if (deferAppend) result.appendNow = append;
+    else append();
   }
   return result;
 }

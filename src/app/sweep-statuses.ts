@@ -199,10 +199,13 @@ function sweepLocked(ctx: AppContext, scope: SweepScope): SweepReport {
   }
 
   // Contacts → follow-ups (repairs any onEdit that never ran: Apps Script queues only two edit events). The updates
-  // join the sweep's own changes of Follow-ups; new follow-ups are appended now.
+  // join the sweep's own changes of Follow-ups; new follow-ups are appended after every ledger is written, so the
+  // contact numbers their sources name are in the sheet first.
   const created: Rec<'followUps'>[] = [];
+  let appendFollowUps: (() => void) | undefined;
   if (contacts && followUps) {
-    const sync = syncFollowUpsFromContacts(ctx, contacts.current(), followUps.snap, true);
+    const sync = syncFollowUpsFromContacts(ctx, contacts.current(), followUps.snap, true, true);
+    appendFollowUps = sync.appendNow;
     for (const ch of sync.changes) {
       const rec = followUps.snap.byRow.get(ch.row);
       if (rec) followUps.put(rec, { [ch.key]: ch.value } as Fields<Rec<'followUps'>>);
@@ -268,5 +271,6 @@ function sweepLocked(ctx: AppContext, scope: SweepScope): SweepReport {
     report.changed += r.cells;
     report.conflicts += r.conflicts;
   }
+  appendFollowUps?.();
   return report;
 }
