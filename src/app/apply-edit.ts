@@ -107,6 +107,7 @@ export function applyEdit(ctx: AppContext, e: EditInfo): EditOutcome {
   const add = <R extends RowRef>(row: number, fields: Fields<R>) => changes.push(...(toChanges(row, fields) as unknown as Change<RowRef>[]));
   const today = ctx.today;
   let totals: TotalsJob | null = null;
+  let afterWrite: (() => void) | undefined;
 
   switch (key) {
     case 'followUps': {
@@ -143,7 +144,10 @@ export function applyEdit(ctx: AppContext, e: EditInfo): EditOutcome {
       for (const [row, id] of assigned) add<ContactRecord>(row, { contactId: id });
       // Snapshot records stay as read (the writer compares against them): numbered copies go to the sync.
       const numbered = recs.map((r) => (assigned.has(r._row) ? { ...r, contactId: assigned.get(r._row) } : r));
-      const sync = syncFollowUpsFromContacts(ctx, numbered, null);
+      // New follow-ups are appended after the contacts' numbers are written (below): a run that dies in between
+      // leaves a numbered contact without its follow-up, which the sweep makes, never a follow-up of a lost number.
+      const sync = syncFollowUpsFromContacts(ctx, numbered, null, false, true);
+      afterWrite = sync.appendNow;
       out.followUpsCreated = sync.created;
       out.followUpsUpdated = sync.updated;
       break;
@@ -175,6 +179,7 @@ export function applyEdit(ctx: AppContext, e: EditInfo): EditOutcome {
   clearEmptiedRows(ledger as LedgerTable<RowRef>, snap as Snapshot<RowRef>, changes);
   const report = (ledger as LedgerTable<RowRef>).write(snap as Snapshot<RowRef>, changes, { skip });
   out.cells += report.cells;
+  afterWrite?.();
   // Orders after the lines: their amounts are in the sheet now, and Orders is read right before it is written.
   if (totals) out.cells += updateOrderTotals(ctx, totals, allLines);
   for (const n of out.notes) snap.table.setNote(n.row, n.col, n.message);
