@@ -300,6 +300,29 @@ export const OPERATIONS: readonly BenchOperation[] = [
     },
   },
   {
+    id: 'delete-line-rows',
+    label: 'Change trigger: 3 line rows deleted',
+    requires: ['menuToggleAutomation', 'triggerOnChange'],
+    prepare(run) {
+      const sb = run.sandbox;
+      if (!sb.env.triggers.some((t) => t.handler === 'triggerOnChange')) sb.click('menuToggleAutomation');
+      const lines = sheetOf(sb, 'Order lines');
+      const order = cellText(lines, 2, 'Order no.');
+      run.memo.set('delete:orderRow', rowOf(sheetOf(sb, 'Orders'), 'Order no.', order));
+      run.memo.set('delete:total', Number(sheetOf(sb, 'Orders').get(run.memo.get('delete:orderRow') ?? 0, columnOf(sheetOf(sb, 'Orders'), 'Total amount'))));
+    },
+    run(run) {
+      // No onEdit fires for deleted rows: the change trigger recomputes every order's total from the lines left.
+      run.sandbox.deleteRows('Order lines!2:4');
+    },
+    check(run) {
+      const orders = sheetOf(run.sandbox, 'Orders');
+      const now = Number(orders.get(run.memo.get('delete:orderRow') ?? 0, columnOf(orders, 'Total amount')));
+      const before = run.memo.get('delete:total') ?? 0;
+      return now < before ? null : `the order's total did not drop (${before} → ${now})`;
+    },
+  },
+  {
     id: 'reminders',
     label: 'Reminders: Run now',
     requires: ['menuRemindersRun'],

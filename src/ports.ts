@@ -159,6 +159,8 @@ export interface Triggers {
   list(): TriggerInfo[];
   addDaily(handler: string, hour: number): TriggerInfo;
   addHourly(handler: string): TriggerInfo;
+  /** An installable change trigger on this spreadsheet (rows deleted or inserted, columns, sheets). */
+  addOnChange(handler: string): TriggerInfo;
   addOnce(handler: string, afterMs: number): TriggerInfo;
   remove(id: string): void;
 }

@@ -425,6 +425,29 @@ function totalsByColumns(ctx: AppContext, orders: LedgerTable<OrderRecord>, job:
   return changed.length * (updatedCol ? 2 : 1);
 }
 
+/** Every order key: a job over all orders (rows deleted from Order lines may have taken any order's lines). */
+class EveryOrder extends Set<string> {
+  override has(order: string): boolean {
+    return order !== '';
+  }
+}
+
+/**
+ * Every order's total from the Amount cells of the lines in the sheet now, written where it changed (Updated with
+ * it): after rows were deleted, when no onEdit ran. Constant calls: the Order lines header and its Order no. and
+ * Amount columns, the Orders header, Order no. column and Total amount column, one write of that column and one of
+ * Updated. Returns the cells written (0 without Order lines, Orders, or their Order no. and Amount columns).
+ */
+export function recomputeOrderTotals(ctx: AppContext): number {
+  const lines = ctx.ledger('orderLines');
+  const orders = ctx.ledger('orders');
+  if (!lines || !orders) return 0;
+  const { header, mapping } = lines.readMapping();
+  if (!mapping.byKey.orderNo || !mapping.byKey.amount) return 0;
+  const job: TotalsJob = { orders: new EveryOrder(), edited: new Map(), first: 2, last: 1, lines: { table: lines.table, header, mapping }, locale: ctx.locale };
+  return totalsByColumns(ctx, orders, job);
+}
+
 /** The changes of an order row that really change something (the writer would drop the others). */
 function orderChanges(orders: LedgerTable<OrderRecord>, rec: OrderRecord, fields: Fields<OrderRecord>): Change<OrderRecord>[] {
   const out: Change<OrderRecord>[] = [];

@@ -1,11 +1,12 @@
-// Daily updates on / off: one daily sweep trigger and one hourly reminders trigger, installed idempotently (never
-// two), recorded in document properties so every user sees who turned them on; a trigger that finds automation
+// Daily updates on / off: one daily sweep trigger, one hourly reminders trigger and one change trigger (rows deleted:
+// onEdit does not fire for them), installed idempotently (never two), recorded in document properties so every user sees who turned them on; a trigger that finds automation
 // off, or owned by someone else, removes itself.
 import type { AppContext } from './context';
 import type { TriggerInfo } from '../ports';
 
 export const DAILY_HANDLER = 'triggerDailySweep';
 export const HOURLY_HANDLER = 'triggerHourlyReminders';
+export const CHANGE_HANDLER = 'triggerOnChange';
 const PROP_AUTOMATION = 'gendan.automation';
 
 export interface AutomationState {
@@ -14,6 +15,7 @@ export interface AutomationState {
   since?: number;
   daily?: string;
   hourly?: string;
+  change?: string;
 }
 
 export function automationState(ctx: AppContext): AutomationState {
@@ -25,7 +27,7 @@ export function automationState(ctx: AppContext): AutomationState {
 }
 
 function ours(t: TriggerInfo): boolean {
-  return t.handler === DAILY_HANDLER || t.handler === HOURLY_HANDLER;
+  return t.handler === DAILY_HANDLER || t.handler === HOURLY_HANDLER || t.handler === CHANGE_HANDLER;
 }
 
 /** Turns daily updates on for the current user (replacing any of this user's old Gendan triggers). */
@@ -35,7 +37,8 @@ export function turnAutomationOn(ctx: AppContext): AutomationState {
     for (const t of triggers.list()) if (ours(t)) triggers.remove(t.id);
     const daily = triggers.addDaily(DAILY_HANDLER, ctx.settings()['sweep.hour']);
     const hourly = triggers.addHourly(HOURLY_HANDLER);
-    const state: AutomationState = { on: true, owner: ctx.ports.user.email(), since: ctx.now, daily: daily.id, hourly: hourly.id };
+    const change = triggers.addOnChange(CHANGE_HANDLER);
+    const state: AutomationState = { on: true, owner: ctx.ports.user.email(), since: ctx.now, daily: daily.id, hourly: hourly.id, change: change.id };
     ctx.setProps({ [PROP_AUTOMATION]: JSON.stringify(state) });
     return state;
   });
@@ -58,7 +61,7 @@ export function turnAutomationOff(ctx: AppContext): AutomationState {
  */
 export function automationTriggerMayRun(ctx: AppContext, triggerId: string | undefined): boolean {
   const state = automationState(ctx);
-  const mine = state.on && triggerId !== undefined && (state.daily === triggerId || state.hourly === triggerId);
+  const mine = state.on && triggerId !== undefined && (state.daily === triggerId || state.hourly === triggerId || state.change === triggerId);
   if (mine) return true;
   if (triggerId) ctx.ports.triggers.remove(triggerId);
   return false;

@@ -1,5 +1,5 @@
 // The exposed functions: simple triggers, menu items and installable triggers, each a thin shell over a use case.
-import { applyEdit } from '../app/apply-edit';
+import { applyEdit, recomputeOrderTotals } from '../app/apply-edit';
 import { setupWorkbook } from '../app/setup-workbook';
 import { checkLedgers } from '../app/check-ledgers';
 import { sweepStatuses } from '../app/sweep-statuses';
@@ -131,6 +131,22 @@ export function triggerDailySweep(e?: { triggerUid?: string }): void {
         // The statuses are swept; a dashboard that cannot be drawn (no Orders sheet) waits for Refresh dashboard.
         ctx.ports.log.error('dashboard not refreshed after the sweep', err);
       }
+    },
+    { ui: false },
+  );
+}
+
+/**
+ * The change trigger (installed with daily updates): Apps Script fires no onEdit when rows are deleted, so when rows
+ * go, every order's total is recomputed from the Amount cells of the lines that are left (column reads, one write of
+ * the totals that changed). Other changes (edits, formats, inserted rows) are onEdit's or nobody's.
+ */
+export function triggerOnChange(e?: { triggerUid?: string; changeType?: string }): void {
+  withContext(
+    (ctx) => {
+      if (!automationTriggerMayRun(ctx, e?.triggerUid)) return;
+      if (e?.changeType !== 'REMOVE_ROW') return;
+      ctx.ports.lock.withDocumentLock(30_000, () => recomputeOrderTotals(ctx));
     },
     { ui: false },
   );

@@ -21,6 +21,7 @@ export const exposed = {
   menuToggleAutomation: core.menuToggleAutomation,
   menuAbout: core.menuAbout,
   triggerDailySweep: core.triggerDailySweep,
+  triggerOnChange: core.triggerOnChange,
   dialogGoTo: core.dialogGoTo,
   ...documents.handlers,
   ...reminders.handlers,

@@ -10,6 +10,7 @@ steps (run in order):
   --call NAME                an exposed function, as if its menu item was clicked
   --select 'Orders!A5:A7'    the active range for the next steps
   --edit 'Orders!F5=Shipped' a user edit (text typed as in Sheets); 'Orders!F5:F7=["a","b","c"]' pastes
+  --delete-rows 'Order lines!5:7'  the user deletes those rows (installed change triggers fire)
   --trigger NAME             an installed trigger fires now
   --advance 2d|3h|30m|1w     the clock moves; installed time-driven triggers fire as they come due
   --as EMAIL                 the next steps are done by another user
@@ -59,6 +60,9 @@ export function parseArgs(argv: string[]): { opts: SessionOptions & { out?: stri
         steps.push({ kind: 'edit', a1: e.a1, input: e.input });
         break;
       }
+      case '--delete-rows':
+        steps.push({ kind: 'delete-rows', a1: next() });
+        break;
       case '--trigger':
         steps.push({ kind: 'trigger', name: next() });
         break;
@@ -133,6 +137,8 @@ function describe(step: Step): string {
       return `--edit ${step.a1}`;
     case 'select':
       return `--select ${step.a1}`;
+    case 'delete-rows':
+      return `--delete-rows ${step.a1}`;
     case 'trigger':
       return `--trigger ${step.name}`;
     case 'advance':

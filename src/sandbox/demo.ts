@@ -245,6 +245,14 @@ async function main(): Promise<void> {
   say('\n7. Time passes: daily updates on, the clock moves 3 days');
   run({ kind: 'call', name: 'menuToggleAutomation' });
   say(`   triggers installed: ${s.env.triggers.map((t) => t.handler).join(', ')}`);
+  // A line typed by mistake, then its row deleted: no onEdit fires for a deletion, the change trigger does.
+  const cny = (n: number) => `CNY ${n.toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+  const totalOf = () => Number(orders.get(hengtong, col(orders, 'Total amount')));
+  const extra = lineSheet.lastRow() + 1;
+  run(rowEdit(lineSheet, extra, { 'Order no.': newNo, Line: '2', 'Product code': 'DH-2301', Quantity: '100', 'Unit price': '42.5' }));
+  const typed = totalOf();
+  run({ kind: 'delete-rows', a1: `${lineSheet.name}!${extra}:${extra}` });
+  say(`   ${newNo}: a second line typed → total ${cny(typed)}; its row deleted → ${cny(totalOf())} (the change trigger: Sheets fires no onEdit for deleted rows)`);
   const before = countBy(followUps, 'Status').Overdue ?? 0;
   try {
     run({ kind: 'advance', ms: 3 * 86_400_000, label: '3d' });

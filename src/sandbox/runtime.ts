@@ -259,6 +259,23 @@ export class Sandbox {
     return { accepted: true, range: a1 };
   }
 
+  /**
+   * The user deletes whole rows ("Order lines!5:7", or any range: its rows go). Apps Script fires no onEdit for
+   * that; installable change triggers of the spreadsheet fire with changeType REMOVE_ROW, as their owners.
+   */
+  deleteRows(a1: string, user?: string): void {
+    const env = this.env;
+    const { sheet, range } = this.resolve(a1);
+    if (range.r1 === 1 && range.r2 >= sheet.maxRows) throw new Error("You can't delete all the rows on the sheet.");
+    sheet.deleteRows(range.r1, range.r2 - range.r1 + 1);
+    if (sheet.filter) applyFilter(sheet);
+    env.selection.set(user ?? env.defaultUser.email, { sheetId: sheet.id, r1: range.r1, c1: 1, r2: range.r1, c2: 1 });
+    for (const t of env.triggers.filter((t) => t.eventType === 'ON_CHANGE' && t.sourceId === env.spreadsheet.id)) {
+      const event = (ex: Execution) => ({ authMode: ex.authMode, changeType: 'REMOVE_ROW', source: new FakeSpreadsheet(ex), triggerUid: t.uid, user: userObj(ex.user) });
+      this.run(t.handler, [(_c: vm.Context, ex: Execution) => event(ex)], { user: t.user, kind: 'trigger', authMode: 'FULL', step: `${t.handler} (on change)`, triggerUid: t.uid });
+    }
+  }
+
   /** Fires an installed trigger by handler name now (the first one found; all users' if `all`). */
   trigger(handler: string, opts: { user?: string } = {}): unknown {
     const t = this.env.triggers.find((x) => x.handler === handler && (!opts.user || x.user === opts.user));

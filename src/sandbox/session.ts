@@ -36,6 +36,7 @@ export type Step =
   | { kind: 'call'; name: string }
   | { kind: 'select'; a1: string }
   | { kind: 'edit'; a1: string; input: string | string[] | string[][] }
+  | { kind: 'delete-rows'; a1: string }
   | { kind: 'trigger'; name: string }
   | { kind: 'advance'; ms: number; label: string }
   | { kind: 'open' }
@@ -144,6 +145,12 @@ export class SandboxSession {
         const r = sb.edit(step.a1, step.input, this.actingUser);
         if (sb.triggerErrors.length > before) throw new StepError(`--edit ${step.a1}`, new Error(sb.triggerErrors[sb.triggerErrors.length - 1].error));
         return r;
+      }
+      case 'delete-rows': {
+        const before = sb.triggerErrors.length;
+        sb.deleteRows(step.a1, this.actingUser);
+        if (sb.triggerErrors.length > before) throw new StepError(`--delete-rows ${step.a1}`, new Error(sb.triggerErrors[sb.triggerErrors.length - 1].error));
+        return undefined;
       }
       case 'trigger':
         return sb.trigger(step.name, { user: undefined });

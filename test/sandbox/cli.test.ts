@@ -54,9 +54,22 @@ describe('npm run sandbox', () => {
     const r = cli(['--workbook', path.join(dir, 'day1', 'workbook.xlsx'), '--out', out, '--advance', '1d']);
     expect(r.status).toBe(0);
     const state = JSON.parse(fs.readFileSync(path.join(out, 'workbook.state.json'), 'utf8')) as { triggers: { handler: string }[]; documentProperties: Record<string, string>; now: number };
-    expect(state.triggers.map((t) => t.handler).sort()).toEqual(['triggerDailySweep', 'triggerHourlyReminders']);
+    expect(state.triggers.map((t) => t.handler).sort()).toEqual(['triggerDailySweep', 'triggerHourlyReminders', 'triggerOnChange']);
     expect(state.documentProperties['gendan.sheets']).toBeDefined();
     expect(state.now).toBeGreaterThan(parseNow('2026-03-03T09:00', 'Asia/Shanghai') - 1);
+  });
+
+  it('deletes rows as the user, and the change trigger daily updates installed runs for it', () => {
+    const out = path.join(dir, 'day1b');
+    const sample = path.join(__dirname, '..', '..', 'sheets-template', 'gendan-sample.xlsx');
+    const r = cli(['--workbook', sample, '--out', out, '--call', 'menuSetup', '--answer', 'YES', '--call', 'menuToggleAutomation', '--delete-rows', 'Order lines!2:3']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const calls = JSON.parse(fs.readFileSync(path.join(out, 'calls.json'), 'utf8')) as { steps: { step: string; total: number; byMethod: Record<string, number> }[] };
+    const steps = calls.steps.map((s) => s.step);
+    expect(steps.slice(-1)).toEqual(['triggerOnChange (on change)']);
+    expect(calls.steps[calls.steps.length - 1].byMethod['SpreadsheetApp:Range.getValues']).toBeGreaterThan(0);
+    expect(parseArgs(['--out', 'o', '--delete-rows', 'Order lines!5:7']).steps).toEqual([{ kind: 'delete-rows', a1: 'Order lines!5:7' }]);
   });
 
   it('names a failing step and exits non-zero', () => {

@@ -76,6 +76,11 @@ describe('the demo (npm start)', () => {
     expect(pdf?.content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
+  it('installs the change trigger with daily updates, and a deleted line row takes its amount off the order', () => {
+    expect(printed).toContain('triggers installed: triggerDailySweep, triggerHourlyReminders, triggerOnChange');
+    expect(printed).toMatch(/SO-2026-0029: a second line typed → total CNY 25,500\.00; its row deleted → CNY 21,250\.00/);
+  });
+
   it('opens the customer panel in six calls and logs a contact through it', () => {
     expect(printed).toMatch(/Pacific Home Supply Inc\. \(C-0001, United States, .* there\): 3 open orders \(.*\), \d+ open follow-ups, last contact \d{4}-\d\d-\d\d — 6 service calls/);
     expect(printed).toMatch(/Log a contact \(panel form\) → Contact log: "Call about the walnut finish" 2026-03-02 \d\d:\d\d; follow-up FU-\d+ "Send the revised quotation" due 2026-03-06 \(Pending\)/);

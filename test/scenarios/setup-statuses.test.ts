@@ -49,7 +49,7 @@ describe('statuses through edits and time', () => {
     expect(cell(fu, 2, 'Status')).toBe('Pending');
     expect(String(cell(fu, 2, 'ID'))).toMatch(/^FU-\d{6}$/);
     sb.click('menuToggleAutomation');
-    expect(sb.env.triggers.map((t) => t.handler).sort()).toEqual(['triggerDailySweep', 'triggerHourlyReminders']);
+    expect(sb.env.triggers.map((t) => t.handler).sort()).toEqual(['triggerDailySweep', 'triggerHourlyReminders', 'triggerOnChange']);
     sb.env.now += 2 * 86_400_000;
     sb.trigger('triggerDailySweep');
     expect(cell(fu, 2, 'Status')).toBe('Overdue');

@@ -27,7 +27,10 @@ export const APP_MESSAGES = {
   'sweep.done': { en: '{changed} cell(s) updated: {overdue} overdue, {ids} number(s) assigned, {followUps} follow-up(s) created.', zh: '已更新 {changed} 个单元格：{overdue} 项逾期，分配 {ids} 个编号，新建 {followUps} 条跟进。' },
   'sweep.nothing': { en: 'Every status is up to date.', zh: '所有状态均为最新。' },
   'automation.title': { en: 'Daily updates', zh: '每日自动更新' },
-  'automation.on': { en: 'Daily updates are on: statuses refresh every day around {hour}:00 and reminders run every hour.', zh: '每日自动更新已开启：每天约 {hour}:00 刷新状态，每小时运行提醒。' },
+  'automation.on': {
+    en: 'Daily updates are on: statuses refresh every day around {hour}:00, reminders run every hour, and order totals follow when line rows are deleted.',
+    zh: '每日自动更新已开启：每天约 {hour}:00 刷新状态，每小时运行提醒，删除订单明细行后订单总额随之更新。',
+  },
   'automation.off': { en: 'Daily updates are off. Statuses change only when you edit or choose Refresh statuses now.', zh: '每日自动更新已关闭。仅在编辑或点击“立即刷新状态”时更新状态。' },
   'automation.confirmOn': { en: 'Daily updates are off. Turn them on?', zh: '每日自动更新已关闭，要开启吗？' },
   'automation.confirmOff': { en: 'Daily updates are on (since {since}). Turn them off?', zh: '每日自动更新已开启（自 {since} 起），要关闭吗？' },

@@ -126,6 +126,9 @@ export class GasTriggers implements Triggers {
   addHourly(handler: string): TriggerInfo {
     return this.info(ScriptApp.newTrigger(handler).timeBased().everyHours(1).create());
   }
+  addOnChange(handler: string): TriggerInfo {
+    return this.info(ScriptApp.newTrigger(handler).forSpreadsheet(SpreadsheetApp.getActive()).onChange().create());
+  }
   addOnce(handler: string, afterMs: number): TriggerInfo {
     return this.info(ScriptApp.newTrigger(handler).timeBased().after(afterMs).create());
   }
