@@ -168,6 +168,20 @@ describe('default templates', () => {
     expect(plain).toContain('Payment terms: T/T');
   });
 
+  it('the quotation leaves out the transport the order does not give, and takes payment terms from Settings without its own', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const template = toDocs(built(defaultTemplate('quotation', lang)));
+      const bare = mergeDataFor('quotation', lang, 1, { docNo: 'QT-1', order: anOrder({ paymentTerms: undefined, depositPercent: undefined, transport: undefined }) });
+      const plain = allText(applyAll(fromDocs(template), planMerge(template, bare).requests));
+      expect(plain).not.toMatch(lang === 'en' ? /Transport/ : /运输方式/);
+      expect(plain).toContain(lang === 'en' ? 'Payment terms: 30% T/T deposit, 70% against B/L copy' : '付款方式：30% T/T deposit, 70% against B/L copy');
+      const full = mergeDataFor('quotation', lang, 1, { docNo: 'QT-1', order: anOrder({ paymentTerms: 'T/T 30/70', transport: 'sea' }) });
+      const text = allText(applyAll(fromDocs(template), planMerge(template, full).requests));
+      expect(text).toContain(lang === 'en' ? 'Payment terms: T/T 30/70' : '付款方式：T/T 30/70');
+      expect(text).toMatch(lang === 'en' ? /Transport: \S/ : /运输方式：\S/);
+    }
+  });
+
   it('plans the two line tables of the invoice for 300 lines in well under a second', () => {
     const template = toDocs(built(defaultTemplate('invoice', 'en')));
     const data = mergeDataFor('invoice', 'en', 300, { docNo: 'CI-1' });

@@ -181,8 +181,9 @@ function quotation(lang: Lang): Blocks {
       ['', '', t('tpl.total'), '', '{{total.quantity}}', '', '{{total.amount|number}}'],
     ], [28, 70, 84, '*', 54, 56, 62], [CENTER, CENTER, undefined, undefined, END, END, END]),
     P(t('tpl.terms'), { bold: true }),
-    P(`${label('tpl.paymentTerms')}{{order.paymentTerms}}`),
-    P(`${label('tpl.transport')}{{order.transport}}`),
+    // Terms the order leaves blank leave no bare label ("Transport:") behind.
+    P(`{{#if order.paymentTerms}}${label('tpl.paymentTerms')}{{order.paymentTerms}}{{/if}}`),
+    P(`{{#if order.transport}}${label('tpl.transport')}{{order.transport}}{{/if}}`),
     P(t('tpl.validity', { date: '{{order.quoteValidUntil}}' })),
     P('{{company.name}}\n{{company.signature}}', { align: 'END', spaceAbove: CLOSING_SPACE_PT }),
   ];
