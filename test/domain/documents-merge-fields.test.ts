@@ -19,6 +19,16 @@ describe('buildMergeData', () => {
       expect(data.fields['order.depositPercent']).toBe('30%');
     });
 
+    it('gives the signatory under the company name only when it says more than the name', () => {
+      expect(data.fields['company.signatory']).toBe('Li Ming, Sales Manager');
+      const zh = (signature: string) => buildMergeData(mergeInput({ lang: 'zh', settings: aSettings({ signature }) })).fields;
+      expect(zh('宁波明亮五金有限公司')['company.signatory']).toBe('');
+      expect(zh('宁波明亮五金有限公司')['company.signature']).toBe('宁波明亮五金有限公司');
+      expect(zh('销售部 李明')['company.signatory']).toBe('销售部 李明');
+      const en = buildMergeData(mergeInput({ settings: aSettings({ signature: 'ningbo bright hardware co., ltd.' }) })).fields;
+      expect(en['company.signatory']).toBe('');
+    });
+
     it('dates the quotation today and makes it valid for the configured days', () => {
       expect(data.fields['order.quoteDate']).toBe('2 March 2026');
       expect(data.fields['order.quoteValidUntil']).toBe('1 April 2026');

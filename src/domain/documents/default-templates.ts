@@ -103,6 +103,11 @@ function vocabulary(lang: Lang) {
 }
 
 const P = (text: string, extra: { bold?: boolean; align?: Alignment; fontSize?: number; spaceAbove?: number } = {}): TemplateBlock => ({ kind: 'paragraph', text, ...extra });
+/** What closes a quotation, notice or invoice: our name, and under it who signs when that says more than the name. */
+const CLOSING: readonly TemplateBlock[] = [
+  P('{{company.name}}', { align: 'END', spaceAbove: CLOSING_SPACE_PT }),
+  P('{{#if company.signatory}}{{company.signatory}}{{/if}}', { align: 'END' }),
+];
 const TITLE = (text: string, newPage = false): TemplateBlock => (newPage ? { kind: 'title', text, newPage } : { kind: 'title', text });
 /** A table of labels and values, two pairs a row: narrow labels, wide values. */
 const META = (rows: string[][], labelWidths: [number, number] = [72, 80]): TemplateBlock => ({
@@ -185,7 +190,7 @@ function quotation(lang: Lang): Blocks {
     P(`{{#if order.paymentTerms}}${label('tpl.paymentTerms')}{{order.paymentTerms}}{{/if}}`),
     P(`{{#if order.transport}}${label('tpl.transport')}{{order.transport}}{{/if}}`),
     P(t('tpl.validity', { date: '{{order.quoteValidUntil}}' })),
-    P('{{company.name}}\n{{company.signature}}', { align: 'END', spaceAbove: CLOSING_SPACE_PT }),
+    ...CLOSING,
   ];
 }
 
@@ -273,7 +278,7 @@ function shippingNotice(lang: Lang): Blocks {
       ['', '', t('tpl.total'), '', '{{total.quantity}}', ''],
     ], [28, 66, 104, '*', 60, 48], [CENTER, undefined, undefined, undefined, END, undefined]),
     P(t('tpl.shippingNoticeRequest')),
-    P('{{company.name}}\n{{company.signature}}', { align: 'END', spaceAbove: CLOSING_SPACE_PT }),
+    ...CLOSING,
   ];
 }
 
@@ -312,7 +317,7 @@ function invoice(lang: Lang): Blocks {
         '{{line.grossWeight}}', '{{line.cbm}}'],
       ['', t('tpl.total'), '{{total.quantity}}', '{{total.cartons}}', '{{total.netWeight}}', '{{total.grossWeight}}', '{{total.cbm}}'],
     ], [28, '*', 62, 50, 54, 54, 70], [CENTER, undefined, END, END, END, END, END]),
-    P('{{company.name}}\n{{company.signature}}', { align: 'END', spaceAbove: CLOSING_SPACE_PT }),
+    ...CLOSING,
   ];
 }
 

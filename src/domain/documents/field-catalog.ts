@@ -42,6 +42,7 @@ export const SCALAR_FIELDS: readonly FieldDef[] = [
   text('company.phone', 'settings'),
   text('company.email', 'settings'),
   text('company.signature', 'settings'),
+  text('company.signatory', 'settings'),
   text('bank.beneficiary', 'settings'),
   text('bank.name', 'settings'),
   text('bank.account', 'settings'),

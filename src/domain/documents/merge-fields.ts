@@ -348,6 +348,9 @@ export function buildMergeData(input: BuildMergeInput): MergeData {
   setText('company.phone', c.phone);
   setText('company.email', c.email);
   setText('company.signature', settings.signature);
+  // Under the company's name, the signature only when it says more than the name ("宁波明港贸易有限公司" twice).
+  const companyName = lang === 'zh' ? str(c.nameZh) || str(c.nameEn) : str(c.nameEn) || str(c.nameZh);
+  setText('company.signatory', sameName(str(settings.signature), companyName) ? '' : settings.signature);
   setText('bank.beneficiary', settings.bank.beneficiary);
   setText('bank.name', settings.bank.name);
   setText('bank.account', settings.bank.account);
@@ -462,4 +465,10 @@ export function shippingTerms(lang: Lang, term = '', transport = '', from = '', 
   const [t, v, f, d] = [term, transport, from, to].map((x) => String(x ?? '').trim());
   const route = f && d ? tDoc(lang, 'route.fromTo', { from: f, to: d }) : f ? tDoc(lang, 'route.from', { from: f }) : d ? tDoc(lang, 'route.to', { to: d }) : '';
   return [t, v, route].filter(Boolean).join(tDoc(lang, 'list.separator'));
+}
+
+/** Whether a signature only repeats the company's name (spaces, case and a trailing full stop aside). */
+function sameName(signature: string, name: string): boolean {
+  const norm = (t: string) => t.replace(/\s+/g, ' ').replace(/[.。]$/, '').trim().toLowerCase();
+  return !!signature && norm(signature) === norm(name);
 }

@@ -27,6 +27,7 @@ export const documentsCatalog: Catalog = {
   'field.company.phone': { en: 'Company phone', zh: '公司电话' },
   'field.company.email': { en: 'Company email', zh: '公司邮箱' },
   'field.company.signature': { en: 'Signature', zh: '签名' },
+  'field.company.signatory': { en: 'Signatory', zh: '落款人' },
   'field.bank.beneficiary': { en: 'Beneficiary', zh: '收款人' },
   'field.bank.name': { en: 'Bank name', zh: '开户银行' },
   'field.bank.account': { en: 'Bank account no.', zh: '银行账号' },
