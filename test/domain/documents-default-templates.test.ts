@@ -182,6 +182,15 @@ describe('default templates', () => {
     }
   });
 
+  it('names the trade term with the place Incoterms give it: the port of loading for FOB, the destination for CIF', () => {
+    const template = toDocs(built(defaultTemplate('quotation', 'en')));
+    const textFor = (tradeTerm: string) =>
+      allText(applyAll(fromDocs(template), planMerge(template, mergeDataFor('quotation', 'en', 1, { docNo: 'QT-1', order: anOrder({ tradeTerm }) })).requests));
+    expect(textFor('FOB')).toContain('FOB Ningbo');
+    expect(textFor('CIF')).toContain('CIF Hamburg');
+    expect(textFor('CIF')).not.toContain('CIF Ningbo');
+  });
+
   it('plans the two line tables of the invoice for 300 lines in well under a second', () => {
     const template = toDocs(built(defaultTemplate('invoice', 'en')));
     const data = mergeDataFor('invoice', 'en', 300, { docNo: 'CI-1' });

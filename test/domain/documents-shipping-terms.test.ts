@@ -1,5 +1,6 @@
-// The shipping terms of a contract: only the parts the order has, in the document language.
-import { shippingTerms } from '../../src/domain/documents/merge-fields';
+// The shipping terms of a contract: only the parts the order has, in the document language; and the trade term with
+// the place Incoterms 2020 name for it.
+import { incoterm, shippingTerms } from '../../src/domain/documents/merge-fields';
 
 describe('shippingTerms', () => {
   it.each([
@@ -14,5 +15,23 @@ describe('shippingTerms', () => {
     ['zh', ['', '', '宁波', ''], '由宁波发运'],
   ] as const)('%s %j → %s', (lang, parts, expected) => {
     expect(shippingTerms(lang, ...parts)).toBe(expected);
+  });
+});
+
+describe('incoterm', () => {
+  it.each([
+    ['FOB', 'Ningbo', 'Hamburg', 'FOB Ningbo'],
+    ['EXW', 'Ningbo', 'Hamburg', 'EXW Ningbo'],
+    ['fca', 'Shanghai', '', 'fca Shanghai'],
+    ['CIF', 'Ningbo', 'Hamburg', 'CIF Hamburg'],
+    ['CFR', 'Ningbo', '', 'CFR'],
+    ['C&F', '', 'Jebel Ali', 'C&F Jebel Ali'],
+    ['DDP', 'Ningbo', 'Riyadh', 'DDP Riyadh'],
+    ['FOB', '', 'Hamburg', 'FOB'],
+    [' FOB ', ' 宁波 ', '', 'FOB 宁波'],
+    ['Ex-works', 'Ningbo', 'Hamburg', 'Ex-works'],
+    ['', 'Ningbo', 'Hamburg', ''],
+  ] as const)('%s from %s to %s → %s', (term, from, to, expected) => {
+    expect(incoterm(term, from, to)).toBe(expected);
   });
 });

@@ -175,7 +175,7 @@ function quotation(lang: Lang): Blocks {
       [t('tpl.to'), '{{customer.name}}', t('tpl.quoteNo'), '{{doc.no}}'],
       [t('tpl.attn'), '{{customer.contact}}', t('tpl.date'), '{{doc.date}}'],
       [t('tpl.email'), '{{customer.email}}', t('tpl.validUntil'), '{{order.quoteValidUntil}}'],
-      [t('tpl.currency'), '{{order.currency}}', t('tpl.tradeTerm'), '{{order.tradeTerm}} {{order.portOfLoading}}'],
+      [t('tpl.currency'), '{{order.currency}}', t('tpl.tradeTerm'), '{{order.incoterm}}'],
     ]),
     // The picture column holds a 60 pt image and its padding; packaging goes under the description.
     LINES([

@@ -40,6 +40,7 @@ const COMPANY = ['company.name', 'company.address', 'company.phone', 'company.em
 /** Fields a document shows through one composed field (a required part is carried by carrying the whole). */
 export const FIELD_PARTS: Readonly<Record<string, readonly string[]>> = {
   'order.shippingTerms': ['order.tradeTerm', 'order.transport', 'order.portOfLoading', 'order.destinationPort'],
+  'order.incoterm': ['order.tradeTerm', 'order.portOfLoading', 'order.destinationPort'],
 };
 const BANK = ['bank.beneficiary', 'bank.name', 'bank.account', 'bank.swift'];
 
@@ -52,7 +53,7 @@ const SPECS: Record<DocType, DocTypeSpec> = {
     defaultPrefix: 'QT',
     defaultLanguage: 'customer',
     fields: ['doc.no', 'doc.date', ...COMPANY, 'customer.name', 'customer.contact', 'customer.email', 'order.currency',
-      'order.paymentTerms', 'order.tradeTerm', 'order.portOfLoading', 'order.transport', 'order.quoteValidUntil',
+      'order.paymentTerms', 'order.incoterm', 'order.transport', 'order.quoteValidUntil',
       'total.quantity', 'total.amount', 'company.signatory'],
     lineFields: ['line.no', 'line.code', 'line.image', 'line.name', 'line.description', 'line.packaging', 'line.quantity',
       'line.unit', 'line.unitPrice', 'line.amount'],

@@ -72,6 +72,7 @@ export const SCALAR_FIELDS: readonly FieldDef[] = [
   text('order.portOfLoading', 'order'),
   text('order.destinationPort', 'order'),
   text('order.shippingTerms', 'order'),
+  text('order.incoterm', 'order'),
   date('order.deliveryDate', 'order'),
   text('order.factory', 'order'),
   text('order.factoryPoNo', 'order'),

@@ -415,6 +415,7 @@ export function buildMergeData(input: BuildMergeInput): MergeData {
   setText('order.transport', order.transport ? tDocOr(lang, `transport.${order.transport}`, order.transport) : '');
   setText('order.portOfLoading', order.portOfLoading);
   setText('order.destinationPort', order.destinationPort);
+  setText('order.incoterm', incoterm(fields['order.tradeTerm'], fields['order.portOfLoading'], fields['order.destinationPort']));
   setText('order.shippingTerms', shippingTerms(lang, fields['order.tradeTerm'], fields['order.transport'], fields['order.portOfLoading'], fields['order.destinationPort']));
   setDate('order.deliveryDate', order.deliveryDate);
   setText('order.factory', str(order.factory) || (factories.size === 1 ? [...factories][0] : ''));
@@ -465,6 +466,25 @@ export function shippingTerms(lang: Lang, term = '', transport = '', from = '', 
   const [t, v, f, d] = [term, transport, from, to].map((x) => String(x ?? '').trim());
   const route = f && d ? tDoc(lang, 'route.fromTo', { from: f, to: d }) : f ? tDoc(lang, 'route.from', { from: f }) : d ? tDoc(lang, 'route.to', { to: d }) : '';
   return [t, v, route].filter(Boolean).join(tDoc(lang, 'list.separator'));
+}
+
+// Incoterms 2020 name the place of shipment for the E and F terms and the place of destination for the C and D
+// terms (older spellings included). Any other term is shown alone: Gendan does not guess its place.
+const ORIGIN_TERMS = new Set(['EXW', 'FCA', 'FAS', 'FOB']);
+const DESTINATION_TERMS = new Set(['CFR', 'CNF', 'C&F', 'CIF', 'CPT', 'CIP', 'DAP', 'DPU', 'DDP', 'DAT', 'DDU', 'DES', 'DEQ']);
+
+/**
+ * The trade term with its named place: the port of loading for EXW/FCA/FAS/FOB, the destination for C and D terms.
+ * @example incoterm('FOB', 'Ningbo', 'Hamburg') // 'FOB Ningbo'
+ * @example incoterm('CIF', 'Ningbo', 'Hamburg') // 'CIF Hamburg'
+ */
+export function incoterm(term = '', portOfLoading = '', destination = ''): string {
+  const t = String(term ?? '').trim();
+  if (!t) return '';
+  const code = t.toUpperCase().replace(/\s+/g, '');
+  const place = ORIGIN_TERMS.has(code) ? portOfLoading : DESTINATION_TERMS.has(code) ? destination : '';
+  const p = String(place ?? '').trim();
+  return p ? `${t} ${p}` : t;
 }
 
 /** Whether a signature only repeats the company's name (spaces, case and a trailing full stop aside). */

@@ -57,6 +57,7 @@ export const documentsCatalog: Catalog = {
   'field.order.portOfLoading': { en: 'Port of loading', zh: '起运港' },
   'field.order.destinationPort': { en: 'Destination port', zh: '目的港' },
   'field.order.shippingTerms': { en: 'Shipping terms', zh: '运输条款' },
+  'field.order.incoterm': { en: 'Trade term and named place', zh: '贸易术语及指定地点' },
   'field.order.deliveryDate': { en: 'Delivery date', zh: '交货日期' },
   'field.order.factory': { en: 'Factory', zh: '生产工厂' },
   'field.order.factoryPoNo': { en: 'Factory PO no.', zh: '采购合同号' },
