@@ -41,7 +41,7 @@ for (const line of lines) {
   out.push(
     line.replace(
       'CPU figures are reported, not asserted)',
-      'CPU figures are reported, not asserted there; the scenario tests check CPU against 3× each budget, since CI machines vary)',
+      'CPU figures are reported, not asserted there; the scenario tests check CPU against 10× each budget, which catches a per-row read or a quadratic loop but not a busy machine)',
     ),
   );
 }
