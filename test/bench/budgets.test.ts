@@ -5,10 +5,9 @@ import { BUDGETS, evaluateBudgets, growthMeasure, type BudgetDef } from '../../b
 import { measureOperation, type OperationResult } from '../../bench/measure';
 import { OPERATIONS, type BenchRun } from '../../bench/operations';
 import { buildWorkbook, sizeFor } from '../../bench/synthetic-workbook';
-import { DIST, bundleFunctions } from '../reliability/crash-kit';
+import { DIST } from '../reliability/crash-kit';
 
 const SIZES = [1_000, 10_000] as const;
-const FUNCTIONS = bundleFunctions();
 
 /**
  * Budgets the code does not meet yet, with the cause found. Their test asserts the budget is still broken, so it
@@ -30,11 +29,6 @@ function results(orders: number): ReadonlyMap<string, OperationResult> {
   return r;
 }
 
-function missingFor(opIds: readonly string[]): string[] {
-  const needed = new Set(OPERATIONS.filter((op) => opIds.includes(op.id)).flatMap((op) => op.requires));
-  return [...needed].filter((f) => !FUNCTIONS.has(f));
-}
-
 function verdict(b: BudgetDef, orders: number) {
   const v = evaluateBudgets(results(orders), orders).find((x) => x.id === b.id);
   if (!v) throw new Error(`budget ${b.id} not evaluated`);
@@ -47,19 +41,15 @@ describe.each(SIZES)('%i orders', (orders) => {
   }, 180_000);
 
   for (const op of OPERATIONS) {
-    const missing = missingFor([op.id]);
-    (missing.length ? it.skip : it)(`${op.label}: runs and does its job${missing.length ? ` (not available yet: ${missing.join(', ')})` : ''}`, () => {
+    it(`${op.label}: runs and does its job`, () => {
       const r = results(orders).get(op.id);
       expect({ status: r?.status, detail: r?.detail ?? null }).toEqual({ status: 'ok', detail: null });
     });
   }
 
   for (const b of BUDGETS.filter((x) => x.kind !== 'cpu')) {
-    const missing = missingFor(b.ops);
     const known = KNOWN_OVER_BUDGET[b.id];
-    if (missing.length) {
-      it.skip(`#${b.issue} ${b.text} (not available yet: ${missing.join(', ')})`, () => undefined);
-    } else if (known) {
+    if (known) {
       it(`#${b.issue} ${b.text}: KNOWN OVER BUDGET, ${known}`, () => {
         const v = verdict(b, orders);
         expect({ measured: v.ok === null ? `not measured: ${v.actual}` : 'measured', met: v.ok }).toEqual({ measured: 'measured', met: false });
@@ -75,8 +65,7 @@ describe.each(SIZES)('%i orders', (orders) => {
 
 describe(`calls do not grow with the workbook (${SIZES[0].toLocaleString('en-US')} → ${SIZES[1].toLocaleString('en-US')} orders)`, () => {
   for (const op of OPERATIONS) {
-    const missing = missingFor([op.id]);
-    (missing.length ? it.skip : it)(`${op.label}${missing.length ? ` (not available yet: ${missing.join(', ')})` : ''}`, () => {
+    it(op.label, () => {
       const small = results(SIZES[0]).get(op.id);
       const large = results(SIZES[1]).get(op.id);
       if (!small || !large || small.status !== 'ok' || large.status !== 'ok') throw new Error(`${op.id} did not run at both sizes`);

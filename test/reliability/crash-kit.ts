@@ -37,11 +37,6 @@ export const SMALL: WorkbookSize = {
 
 const DAY = 86_400_000;
 
-/** The exposed functions of the bundle under test (the registry, as Apps Script sees it). */
-export function bundleFunctions(): Set<string> {
-  return new Set(Sandbox.fromDist(DIST).topLevelFunctions());
-}
-
 /** A small workbook, set up (ledgers, Settings, default templates), the clock still (runs are compared to the ms). */
 export function setUpWorkbook(size: WorkbookSize = SMALL): Sandbox {
   const sb = buildWorkbook(size, { distDir: DIST, frozenClock: true }).sandbox;
