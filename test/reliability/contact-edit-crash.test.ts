@@ -3,23 +3,12 @@
 // numbered once with exactly one follow-up, and everything else as when onEdit had finished: numbers a dead run
 // handed out may be skipped, never given twice.
 import type { Sandbox } from '../../src/sandbox/runtime';
-import { columnLetter, type SheetModel } from '../../src/sandbox/spreadsheet/model';
+import { columnLetter } from '../../src/sandbox/spreadsheet/model';
 import { crashed, dieAt, differences, nextDayWithAutomation, renamed, renaming, setUpWorkbook, traceOf, worldOf } from './crash-kit';
+import { headerCol as col, sheet } from '../scenarios/helpers';
 
 const LI = 'li.na@example.com';
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
-
-function sheet(sb: Sandbox, name: string): SheetModel {
-  const s = sb.env.spreadsheet.sheetByName(name);
-  if (!s) throw new Error(`no sheet ${name}`);
-  return s;
-}
-
-function col(s: SheetModel, header: string): number {
-  const i = (s.values[0] ?? []).indexOf(header);
-  if (i < 0) throw new Error(`no column ${header} in ${s.name}`);
-  return i + 1;
-}
 
 /** The day after setup, with automation on: a contact row typed in, all but its due date (no onEdit yet). */
 function typedContact(): { sb: Sandbox; row: number } {

@@ -5,22 +5,11 @@ import type { Sandbox } from '../../src/sandbox/runtime';
 import { WallDate, columnLetter, type SheetModel } from '../../src/sandbox/spreadsheet/model';
 import { wallDateString } from '../../src/domain/time/zone';
 import { differences, nextDayWithAutomation, positionOf, roundTripsOf, setUpWorkbook, traceOf, worldOf, type World } from './crash-kit';
+import { headerCol as col, sheet } from '../scenarios/helpers';
 
 const LI = 'li.na@example.com';
 const WANG = 'wang.wei@example.com';
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
-
-function sheet(sb: Sandbox, name: string): SheetModel {
-  const s = sb.env.spreadsheet.sheetByName(name);
-  if (!s) throw new Error(`no sheet ${name}`);
-  return s;
-}
-
-function col(s: SheetModel, header: string): number {
-  const i = (s.values[0] ?? []).indexOf(header);
-  if (i < 0) throw new Error(`no column ${header} in ${s.name}`);
-  return i + 1;
-}
 
 function text(s: SheetModel, row: number, header: string): string {
   const v = s.get(row, col(s, header));

@@ -2,23 +2,11 @@
 // sheet as an uncrashed run does. With repairs to make (rows typed while onEdit could not run) the numbers a dead
 // run handed out may be skipped, never reused: every row ends up numbered once and everything else is the same.
 import type { Sandbox } from '../../src/sandbox/runtime';
-import { SheetModel } from '../../src/sandbox/spreadsheet/model';
 import { crashed, dieAt, differences, nextDayWithAutomation, positionOf, renamed, renaming, roundTripsOf, setUpWorkbook, traceOf, worldOf } from './crash-kit';
+import { headerCol as col, sheet } from '../scenarios/helpers';
 
 const sweep = (sb: Sandbox) => sb.trigger('triggerDailySweep');
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
-
-function sheet(sb: Sandbox, name: string): SheetModel {
-  const s = sb.env.spreadsheet.sheetByName(name);
-  if (!s) throw new Error(`no sheet ${name}`);
-  return s;
-}
-
-function col(s: SheetModel, header: string): number {
-  const i = (s.values[0] ?? []).indexOf(header);
-  if (i < 0) throw new Error(`no column ${header} in ${s.name}`);
-  return i + 1;
-}
 
 describe('daily sweep: a crash at any round trip, then the next run', () => {
   const dayTwo = (): Sandbox => {

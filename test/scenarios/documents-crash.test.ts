@@ -23,6 +23,26 @@ function quoteOf(sb: Sandbox): { quoteNo: unknown; links: ReturnType<typeof pars
   return { quoteNo: cell(s, row, 'Quote no.'), links: parseDocumentLinks(String(cell(s, row, 'Documents'))), stage: cell(s, row, 'Stage') };
 }
 
+/**
+ * The quotation's generation fails at service call `at`; the user clicks again when the run failed, left the order
+ * without its one link, or reported a failure (as a user reading the alert would).
+ */
+function failAtThenRetry(sb: Sandbox, at: number): { threw: boolean; reported: boolean } {
+  sb.env.ledger.arm({ atCall: at });
+  let threw = false;
+  try {
+    generateFor(sb, 'menuGenerateQuotation', [ORDER]);
+  } catch {
+    threw = true;
+  }
+  expect(sb.env.ledger.faultFired()).toBe(true);
+  sb.env.ledger.disarm();
+  const finished = quoteOf(sb).links.length === 1 && !threw;
+  const reported = sb.env.uiEvents.some((u) => u.kind === 'alert' && /could not be finished|Something went wrong/.test(u.message ?? ''));
+  if (!finished || reported) generateFor(sb, 'menuGenerateQuotation', [ORDER]);
+  return { threw, reported };
+}
+
 /** What must hold after any run that was not interrupted, or after an interrupted one and its re-run. */
 function expectExactlyOneQuotation(sb: Sandbox, context: string): void {
   const { quoteNo, links, stage } = quoteOf(sb);
@@ -58,20 +78,7 @@ describe('a quotation survives a crash at any service call', () => {
 
   it.each(Array.from({ length: calls }, (_, i) => i + 1))('call %i fails, the user runs it again: one document, one number, no orphan link', (at) => {
     const sb = workbook();
-    sb.env.ledger.arm({ atCall: at });
-    let threw = false;
-    try {
-      generateFor(sb, 'menuGenerateQuotation', [ORDER]);
-    } catch {
-      threw = true;
-    }
-    expect(sb.env.ledger.faultFired()).toBe(true);
-    sb.env.ledger.disarm();
-    const finished = quoteOf(sb).links.length === 1 && !threw;
-    const reported = sb.env.uiEvents.some((u) => u.kind === 'alert' && /could not be finished|Something went wrong/.test(u.message ?? ''));
-    if (!finished || reported) {
-      generateFor(sb, 'menuGenerateQuotation', [ORDER]);
-    }
+    const { threw, reported } = failAtThenRetry(sb, at);
     expectExactlyOneQuotation(sb, `fault at call ${at}${threw ? ' (run failed)' : ''}${reported ? ' (failure reported)' : ''}`);
   });
 });
@@ -136,18 +143,7 @@ describe('a quotation whose picture Google cannot fetch survives a crash at any 
 
   it.each(Array.from({ length: calls }, (_, i) => i + 1))('call %i fails, the user runs it again: one document with links, one number', (at) => {
     const sb = unreachablePicture();
-    sb.env.ledger.arm({ atCall: at });
-    let threw = false;
-    try {
-      generateFor(sb, 'menuGenerateQuotation', [ORDER]);
-    } catch {
-      threw = true;
-    }
-    expect(sb.env.ledger.faultFired()).toBe(true);
-    sb.env.ledger.disarm();
-    const finished = quoteOf(sb).links.length === 1 && !threw;
-    const reported = sb.env.uiEvents.some((u) => u.kind === 'alert' && /could not be finished|Something went wrong/.test(u.message ?? ''));
-    if (!finished || reported) generateFor(sb, 'menuGenerateQuotation', [ORDER]);
+    const { threw, reported } = failAtThenRetry(sb, at);
     expectLinksNotPictures(sb, `fault at call ${at}${threw ? ' (run failed)' : ''}${reported ? ' (failure reported)' : ''}`);
   });
 });

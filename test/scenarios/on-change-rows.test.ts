@@ -2,20 +2,8 @@
 // the lines that are left, in a constant number of calls, and writes nothing else; without it (or for other kinds of
 // change) nothing runs. Through the real bundle on a small synthetic workbook (set up).
 import type { Sandbox } from '../../src/sandbox/runtime';
-import type { SheetModel } from '../../src/sandbox/spreadsheet/model';
 import { differences, nextDayWithAutomation, setUpWorkbook, worldOf } from '../reliability/crash-kit';
-
-function sheet(sb: Sandbox, name: string): SheetModel {
-  const s = sb.env.spreadsheet.sheetByName(name);
-  if (!s) throw new Error(`no sheet ${name}`);
-  return s;
-}
-
-function col(s: SheetModel, header: string): number {
-  const i = (s.values[0] ?? []).indexOf(header);
-  if (i < 0) throw new Error(`no column ${header} in ${s.name}`);
-  return i + 1;
-}
+import { headerCol as col, sheet } from './helpers';
 
 const cents = (n: number) => Math.round(n * 100) / 100;
 

@@ -8,21 +8,10 @@ import { WallDate, columnLetter, type SheetModel } from '../../src/sandbox/sprea
 import { wallDateString } from '../../src/domain/time/zone';
 import { orderNo, productCode } from '../../bench/synthetic-workbook';
 import { differences, positionOf, setUpWorkbook, traceOf, worldOf } from '../reliability/crash-kit';
+import { headerCol as col, sheet } from './helpers';
 
 const LI = 'li.na@example.com';
 const WANG = 'wang.wei@example.com';
-
-function sheet(sb: Sandbox, name: string): SheetModel {
-  const s = sb.env.spreadsheet.sheetByName(name);
-  if (!s) throw new Error(`no sheet ${name}`);
-  return s;
-}
-
-function col(s: SheetModel, header: string): number {
-  const i = (s.values[0] ?? []).indexOf(header);
-  if (i < 0) throw new Error(`no column ${header} in ${s.name}`);
-  return i + 1;
-}
 
 function text(s: SheetModel, row: number, header: string): string {
   const v = s.get(row, col(s, header));
