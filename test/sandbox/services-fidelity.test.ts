@@ -23,6 +23,12 @@ describe('Utilities.formatDate', () => {
     ['EEEE', 'Asia/Riyadh', 'Sunday'],
     ['Z', 'Asia/Kolkata', '+0530'],
     ['XXX', 'America/New_York', '-05:00'],
+    ['X', 'Asia/Shanghai', '+08'],
+    ['X', 'Asia/Kolkata', '+0530'],
+    ['XX', 'Asia/Shanghai', '+0800'],
+    ['XXX', 'UTC', 'Z'],
+    ['z', 'Asia/Shanghai', 'GMT+08:00'],
+    ['z', 'UTC', 'GMT'],
     ['D', 'UTC', '60'],
   ])('formats %s in %s', (pattern, tz, expected) => {
     expect(formatJavaDate(t, tz, pattern)).toBe(expected);

@@ -9,17 +9,21 @@ function pad(n: number, width: number): string {
   return (n < 0 ? '-' : '') + (s.length >= width ? s : '0'.repeat(width - s.length) + s);
 }
 
-function offsetString(offsetMs: number, style: 'Z' | 'X' | 'XX' | 'XXX' | 'z'): string {
+/**
+ * The zone offset as a SimpleDateFormat pattern letter writes it: `Z` (+0800), `z` (GMT+08:00), or ISO 8601 `X`
+ * repeated `isoWidth` times (1: +08, 2: +0800, 3: +08:00; "Z" for UTC).
+ */
+function offsetString(offsetMs: number, letter: 'Z' | 'z' | 'X', isoWidth = 1): string {
   const sign = offsetMs < 0 ? '-' : '+';
   const total = Math.round(Math.abs(offsetMs) / 60000);
   const h = Math.floor(total / 60);
   const m = total % 60;
-  if (style === 'Z') return `${sign}${pad(h, 2)}${pad(m, 2)}`;
-  if (offsetMs === 0 && style !== 'z') return 'Z';
-  if (style === 'X') return `${sign}${pad(h, 2)}${m ? pad(m, 2) : ''}`;
-  if (style === 'XX') return `${sign}${pad(h, 2)}${pad(m, 2)}`;
-  if (style === 'XXX') return `${sign}${pad(h, 2)}:${pad(m, 2)}`;
-  return offsetMs === 0 ? 'GMT' : `GMT${sign}${pad(h, 2)}:${pad(m, 2)}`;
+  if (letter === 'Z') return `${sign}${pad(h, 2)}${pad(m, 2)}`;
+  if (letter === 'z') return offsetMs === 0 ? 'GMT' : `GMT${sign}${pad(h, 2)}:${pad(m, 2)}`;
+  if (offsetMs === 0) return 'Z';
+  if (isoWidth === 1) return `${sign}${pad(h, 2)}${m ? pad(m, 2) : ''}`;
+  if (isoWidth === 2) return `${sign}${pad(h, 2)}${pad(m, 2)}`;
+  return `${sign}${pad(h, 2)}:${pad(m, 2)}`;
 }
 
 /** Formats `epochMs` in `timeZone` with a SimpleDateFormat pattern ("yyyy-MM-dd HH:mm", "EEE, d MMM yyyy"…). */
@@ -107,7 +111,7 @@ export function formatJavaDate(epochMs: number, timeZone: string, pattern: strin
         out += offsetString(offset, 'Z');
         break;
       case 'X':
-        out += offsetString(offset, n === 1 ? 'X' : n === 2 ? 'XX' : 'XXX');
+        out += offsetString(offset, 'X', Math.min(n, 3));
         break;
       case 'z':
         out += offsetString(offset, 'z');
