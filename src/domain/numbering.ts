@@ -92,6 +92,7 @@ export function maxSequence(values: readonly unknown[], prefix: string, year: nu
   if (!p) return 0;
   const plain = /^[A-Za-z0-9]+$/.test(p);
   const upper = p.toUpperCase();
+  const found = { year: null as number | null };
   let max = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
@@ -100,10 +101,10 @@ export function maxSequence(values: readonly unknown[], prefix: string, year: nu
     let y: number | null;
     if (plain) {
       const t = value.trim();
-      const n = readPlainNumber(upper, t);
+      const n = readPlainNumber(upper, t, found);
       if (n < 0) continue;
       seq = n;
-      y = lastYear;
+      y = found.year;
     } else {
       const parsed = parseNumber(prefix, value);
       if (!parsed) continue;
@@ -115,15 +116,12 @@ export function maxSequence(values: readonly unknown[], prefix: string, year: nu
   return max;
 }
 
-/** The year readPlainNumber found (null: none), beside its result. */
-let lastYear: number | null = null;
-
 /**
  * The sequence of `text` as numberPattern reads it for an ASCII prefix (given in upper case): "PREFIX-NNN" or
- * "PREFIX-YYYY-NNN", the prefix in any case, 1–15 digits, sequence at least 1; -1 when it is not one. The year is
- * left in `lastYear`.
+ * "PREFIX-YYYY-NNN", the prefix in any case, 1–15 digits, sequence at least 1; -1 when it is not one. The year (null:
+ * none) is put in `found`, one object for a whole column rather than a result object per value.
  */
-function readPlainNumber(prefix: string, text: string): number {
+function readPlainNumber(prefix: string, text: string, found: { year: number | null }): number {
   const n = prefix.length;
   if (text.length < n + 2 || text.charCodeAt(n) !== 45 /* - */) return -1;
   for (let k = 0; k < n; k++) {
@@ -137,9 +135,9 @@ function readPlainNumber(prefix: string, text: string): number {
   let value = 0;
   for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) value = value * 10 + (c - 48);
   let digitsFrom = start;
-  lastYear = null;
+  found.year = null;
   if (i - start === 4 && i < text.length && text.charCodeAt(i) === 45) {
-    lastYear = value;
+    found.year = value;
     digitsFrom = ++i;
     value = 0;
     for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) value = value * 10 + (c - 48);

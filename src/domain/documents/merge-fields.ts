@@ -341,7 +341,8 @@ export function buildMergeData(input: BuildMergeInput): MergeData {
   setDate('doc.date', today);
   setText('doc.title', tDoc(lang, `doc.${docType}.title`));
   const c = settings.company;
-  setText('company.name', lang === 'zh' ? str(c.nameZh) || str(c.nameEn) : str(c.nameEn) || str(c.nameZh));
+  const companyName = lang === 'zh' ? str(c.nameZh) || str(c.nameEn) : str(c.nameEn) || str(c.nameZh);
+  setText('company.name', companyName);
   setText('company.nameEn', c.nameEn);
   setText('company.nameZh', c.nameZh);
   setText('company.address', lang === 'zh' ? str(c.addressZh) || str(c.address) : str(c.address) || str(c.addressZh));
@@ -349,7 +350,6 @@ export function buildMergeData(input: BuildMergeInput): MergeData {
   setText('company.email', c.email);
   setText('company.signature', settings.signature);
   // Under the company's name, the signature only when it says more than the name ("宁波明港贸易有限公司" twice).
-  const companyName = lang === 'zh' ? str(c.nameZh) || str(c.nameEn) : str(c.nameEn) || str(c.nameZh);
   setText('company.signatory', sameName(str(settings.signature), companyName) ? '' : settings.signature);
   setText('bank.beneficiary', settings.bank.beneficiary);
   setText('bank.name', settings.bank.name);
